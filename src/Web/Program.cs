@@ -1,0 +1,23 @@
+using Thirty3.Web;
+using Thirty3.Web.Components;
+using Thirty3.Web.Opportunities;
+using Thirty3.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddWeb();
+
+var app = builder.Build();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseStaticFiles();
+app.UseAntiforgery();
+
+app.MapOpportunityExports();
+app.MapRazorComponents<App>();
+
+app.Run();

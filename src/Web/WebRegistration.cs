@@ -1,0 +1,20 @@
+using Thirty3.DirectoryClient;
+
+namespace Thirty3.Web;
+
+public static class WebRegistration
+{
+    /// <summary>The site's services: Razor components (static server rendering only) and the directory client.</summary>
+    public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddDirectoryClient(builder.Configuration);
+        builder.Services.AddOptions<SiteOptions>()
+            .Bind(builder.Configuration.GetSection(SiteOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+}
