@@ -15,7 +15,8 @@ public abstract partial class SearchIndexConformanceTests : IDisposable
     /// <summary>A new, empty index for <paramref name="schema"/>, isolated from other tests.</summary>
     protected abstract ISearchIndex CreateIndex(IndexSchema schema);
 
-    protected static CancellationToken Ct => TestContext.Current;
+    // xUnit v2 has no per-test cancellation token; nothing here is cancelled.
+    protected static CancellationToken Ct => CancellationToken.None;
 
     protected async Task<ISearchIndex> OpportunitiesAsync()
     {
@@ -60,11 +61,5 @@ public abstract partial class SearchIndexConformanceTests : IDisposable
             }
             created.Clear();
         }
-    }
-
-    /// <summary>xUnit v2 has no ambient test cancellation token; tests share one that never fires.</summary>
-    protected static class TestContext
-    {
-        public static CancellationToken Current => CancellationToken.None;
     }
 }
