@@ -618,7 +618,6 @@ public static class OcdsSampleGenerator
             // Half the notices carry exact figures, half round thousands, as publishers do.
             rng.Next(2) == 0 ? Math.Round((decimal)value) : Math.Max(1000m, Math.Round((decimal)value / 1000m) * 1000m);
 
-
         private static TimeSpan Days(Random rng, double min, double max) => TimeSpan.FromMinutes(Math.Round((min + (rng.NextDouble() * (max - min))) * 1440));
 
         private static DateTime NoonOf(DateTime value) => value.Date.AddHours(12);
