@@ -261,14 +261,14 @@ public static class OcdsSampleGenerator
             p.ContractEnd = p.ContractStart.AddYears(p.Years).AddDays(-1);
         }
 
-        private static void AddPlanningAndAmendment(ProcessPlan p, Random rng, int planningPercent, int amendmentPercent, int maxReleases = 4)
+        private void AddPlanningAndAmendment(ProcessPlan p, Random rng, int planningPercent, int amendmentPercent, int maxReleases = 4)
         {
             var tender = p.TenderDate!.Value;
             // Releases so far: tender, plus award and contract when planned.
             var used = 1 + (p.AwardReleaseDate is null ? 0 : 1) + (p.ContractReleaseDate is null ? 0 : 1);
             if (used < maxReleases && rng.Next(100) < amendmentPercent)
             {
-                var latest = Min(p.Deadline!.Value, p.AwardReleaseDate ?? DateTime.MaxValue) - TimeSpan.FromHours(1);
+                var latest = Min(Min(p.Deadline!.Value, p.AwardReleaseDate ?? DateTime.MaxValue), _now) - TimeSpan.FromHours(1);
                 var window = latest - tender;
                 if (window > TimeSpan.FromHours(2))
                 {
