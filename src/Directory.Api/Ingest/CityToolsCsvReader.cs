@@ -16,11 +16,7 @@ public sealed record CsvRowProblem(int Index, string Path, string Reason);
 /// </summary>
 public static class CityToolsCsvReader
 {
-    public static readonly IReadOnlyList<string> Columns =
-    [
-        "borough", "service_area", "function", "product", "supplier", "supplier_id", "contract_start", "contract_end",
-        "contract_max_extension", "annual_value", "total_value", "hosting", "notes", "source", "last_verified",
-    ];
+    public static IReadOnlyList<string> Columns => CityToolsCsv.Columns;
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ"];
 
