@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Thirty3.DirectoryApi.Store;
 
@@ -10,10 +11,11 @@ public static class StoreRegistration
         builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        var store = builder.Configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
-        var data = builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>() ?? new DataOptions();
-        builder.Services.AddDbContextPool<DirectoryDbContext>(options =>
+        builder.Services.AddDbContextPool<DirectoryDbContext>((services, options) =>
         {
+            // Read at first use, not at registration, so test hosts and late configuration apply.
+            var store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+            var data = services.GetRequiredService<IOptions<DataOptions>>().Value;
             var connectionString = store.ConnectionString ?? new SqliteConnectionStringBuilder
             {
                 DataSource = Path.Combine(data.FullPath, "directory.db"),
