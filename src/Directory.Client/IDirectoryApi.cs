@@ -1,6 +1,7 @@
 using Refit;
 using Thirty3.Domain.Ingest;
 using Thirty3.Domain.Opportunities;
+using Thirty3.Domain.Retenders;
 using Thirty3.Domain.Stats;
 using Thirty3.Domain.Technologies;
 
@@ -49,4 +50,12 @@ public interface IDirectoryApi
 
     [Get("/api/stats")]
     Task<DirectoryStats> GetStatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Contracts (technology entries and awarded notices) ending or reaching their maximum extension within the window, with no newer notice yet.</summary>
+    [Get("/api/retenders")]
+    Task<IReadOnlyList<RetenderCandidate>> GetRetendersAsync([Query] RetenderQuery query, CancellationToken cancellationToken);
+
+    /// <summary>For a function or product and a window, the boroughs whose contracts end within it, grouped as candidate coalitions.</summary>
+    [Get("/api/coalitions")]
+    Task<IReadOnlyList<Coalition>> GetCoalitionsAsync([Query] CoalitionQuery query, CancellationToken cancellationToken);
 }
