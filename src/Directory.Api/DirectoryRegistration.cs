@@ -8,6 +8,7 @@ using Thirty3.DirectoryApi.Indexing;
 using Thirty3.DirectoryApi.Ingest;
 using Thirty3.DirectoryApi.Opportunities;
 using Thirty3.DirectoryApi.Problems;
+using Thirty3.DirectoryApi.Retenders;
 using Thirty3.DirectoryApi.Sample;
 using Thirty3.DirectoryApi.Stats;
 using Thirty3.DirectoryApi.Store;
@@ -91,6 +92,7 @@ public static class DirectoryRegistration
         app.MapStatsEndpoints();
         app.MapCpvEndpoints();
         app.MapAdminEndpoints();
+        app.MapRetenderEndpoints();
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
         return app;
     }
