@@ -1,6 +1,7 @@
 using Refit;
 using Thirty3.Domain.Ingest;
 using Thirty3.Domain.Opportunities;
+using Thirty3.Domain.Sources;
 using Thirty3.Domain.Stats;
 using Thirty3.Domain.Technologies;
 
@@ -49,4 +50,8 @@ public interface IDirectoryApi
 
     [Get("/api/stats")]
     Task<DirectoryStats> GetStatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reports a connector source's status after a run (404 until the API serves it; callers tolerate failure).</summary>
+    [Put("/api/sources/{name}/status")]
+    Task ReportSourceStatusAsync(string name, [Body] SourceStatusReport report, CancellationToken cancellationToken);
 }
