@@ -21,10 +21,10 @@ public static class SourceClients
         var clientName = HttpClientName(name);
         var http = type switch
         {
-            SourceTypes.ContractsFinder => services.AddKeyedRefitClient<IContractsFinderApi>(name, settings: null, clientName),
-            SourceTypes.FindATender => services.AddKeyedRefitClient<IFindATenderApi>(name, settings: null, clientName),
-            SourceTypes.Proactis => services.AddKeyedRefitClient<IProactisNoticesApi>(name, settings: null, clientName),
-            SourceTypes.InventoryApi => services.AddKeyedRefitClient<IInventoryApi>(name, DirectoryClientRegistration.Settings, clientName),
+            SourceTypes.ContractsFinder => services.AddKeyedRefitGeneratedClient<IContractsFinderApi>(name, new RefitSettings(), clientName),
+            SourceTypes.FindATender => services.AddKeyedRefitGeneratedClient<IFindATenderApi>(name, new RefitSettings(), clientName),
+            SourceTypes.Proactis => services.AddKeyedRefitGeneratedClient<IProactisNoticesApi>(name, new RefitSettings(), clientName),
+            SourceTypes.InventoryApi => services.AddKeyedRefitGeneratedClient<IInventoryApi>(name, DirectoryClientRegistration.Settings, clientName),
             _ => services.AddHttpClient(clientName),
         };
         var usesBaseAddress = type is SourceTypes.ContractsFinder or SourceTypes.FindATender or SourceTypes.Proactis or SourceTypes.InventoryApi;

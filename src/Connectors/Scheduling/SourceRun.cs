@@ -23,9 +23,14 @@ public sealed class SourceRun(string name, SourceOptions options, SourceCheckpoi
     public List<string> Warnings { get; } = [];
 
     /// <summary>Stores the checkpoint; call only once the directory has acknowledged everything before it.</summary>
+    /// <remarks>
+    /// Not cancellable: once the directory has acknowledged a batch, recording that is the cheapest way to
+    /// avoid sending it again after a stop (the write is a small local file).
+    /// </remarks>
     public async Task AdvanceAsync(SourceCheckpoint checkpoint, CancellationToken cancellationToken)
     {
-        await store.SaveAsync(Name, checkpoint, cancellationToken);
+        _ = cancellationToken;
+        await store.SaveAsync(Name, checkpoint, CancellationToken.None);
         Checkpoint = checkpoint;
     }
 
