@@ -152,7 +152,7 @@ public sealed class FindATenderConnectorTests : IDisposable
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
         response.Headers.TryAddWithoutValidation("Retry-After", header);
 
-        Assert.True(Scheduling.RetryAfter.TryGet(response, DateTimeOffset.UtcNow, out var wait));
+        Assert.True(Thirty3.Connectors.Scheduling.RetryAfter.TryGet(response, DateTimeOffset.UtcNow, out var wait));
         Assert.Equal(TimeSpan.FromSeconds(seconds), wait);
     }
 
@@ -163,7 +163,7 @@ public sealed class FindATenderConnectorTests : IDisposable
         using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
         response.Headers.TryAddWithoutValidation("Retry-After", "Mon, 03 Feb 2025 10:02:30 GMT");
 
-        Assert.True(Scheduling.RetryAfter.TryGet(response, now, out var wait));
+        Assert.True(Thirty3.Connectors.Scheduling.RetryAfter.TryGet(response, now, out var wait));
         Assert.Equal(TimeSpan.FromSeconds(150), wait);
     }
 }
