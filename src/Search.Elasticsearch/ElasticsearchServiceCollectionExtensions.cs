@@ -26,7 +26,7 @@ public static class ElasticsearchServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddRefitClient<IElasticsearchApi>(_ => ElasticsearchApiSettings.Create())
+        services.AddRefitGeneratedClient<IElasticsearchApi>(_ => ElasticsearchApiSettings.Create())
             .ConfigureHttpClient((sp, client) => Configure(client, sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value))
             .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandler(sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value))
             .AddStandardResilienceHandler()
