@@ -23,7 +23,7 @@ public static class DirectoryClientRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var builder = services.AddRefitClient<IDirectoryApi>(Settings)
+        var builder = services.AddRefitGeneratedClient<IDirectoryApi>(Settings)
             .ConfigureHttpClient((sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<DirectoryClientOptions>>().Value;

@@ -2,6 +2,7 @@ using Refit;
 using Thirty3.Domain.Ingest;
 using Thirty3.Domain.Opportunities;
 using Thirty3.Domain.Retenders;
+using Thirty3.Domain.Sources;
 using Thirty3.Domain.Stats;
 using Thirty3.Domain.Technologies;
 
@@ -58,4 +59,8 @@ public interface IDirectoryApi
     /// <summary>For a function or product and a window, the boroughs whose contracts end within it, grouped as candidate coalitions.</summary>
     [Get("/api/coalitions")]
     Task<IReadOnlyList<Coalition>> GetCoalitionsAsync([Query] CoalitionQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Reports a connector source's status after a run (404 until the API serves it; callers tolerate failure).</summary>
+    [Put("/api/sources/{name}/status")]
+    Task ReportSourceStatusAsync(string name, [Body] SourceStatusReport report, CancellationToken cancellationToken);
 }

@@ -16,6 +16,8 @@ public static class OpportunityIndex
     public const string Status = "status";
     /// <summary>Every CPV code of the process with all its ancestors, so a filter on a division finds its descendants.</summary>
     public const string Cpv = "cpv";
+    /// <summary>CPV divisions (first two digits) only: the facet people browse by.</summary>
+    public const string CpvDivision = "cpv_division";
     public const string Buyer = "buyer";
     public const string Region = "region";
     public const string Sme = "sme";
@@ -40,6 +42,7 @@ public static class OpportunityIndex
         new(Stage, IndexFieldKind.Keyword),
         new(Status, IndexFieldKind.Keyword),
         new(Cpv, IndexFieldKind.Keyword),
+        new(CpvDivision, IndexFieldKind.Keyword),
         new(Buyer, IndexFieldKind.Keyword),
         new(Region, IndexFieldKind.Keyword),
         new(Sme, IndexFieldKind.Keyword),

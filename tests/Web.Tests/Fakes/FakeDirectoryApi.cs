@@ -7,6 +7,7 @@ using Thirty3.Domain.Ingest;
 using Thirty3.Domain.Opportunities;
 using Thirty3.Domain.Organisations;
 using Thirty3.Domain.Retenders;
+using Thirty3.Domain.Sources;
 using Thirty3.Domain.Stats;
 using Thirty3.Domain.Technologies;
 
@@ -169,6 +170,8 @@ public sealed class FakeDirectoryApi : IDirectoryApi
 
     public Task<IngestResult> IngestTechnologiesCsvAsync(HttpContent csv, string? source, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task ReportSourceStatusAsync(string name, SourceStatusReport report, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     private BoroughSummary Summary(Council c) => new(c.GssCode, c.Name, LondonBoroughs.Region,
         _technologies.Count(t => t.BoroughGss == c.GssCode), OpenOf(c.GssCode).Count());
 
@@ -280,4 +283,5 @@ public sealed class UnavailableDirectoryApi : IDirectoryApi
     public Task<DirectoryStats> GetStatsAsync(CancellationToken cancellationToken) => Fail<DirectoryStats>();
     public Task<IReadOnlyList<RetenderCandidate>> GetRetendersAsync(RetenderQuery query, CancellationToken cancellationToken) => Fail<IReadOnlyList<RetenderCandidate>>();
     public Task<IReadOnlyList<Coalition>> GetCoalitionsAsync(CoalitionQuery query, CancellationToken cancellationToken) => Fail<IReadOnlyList<Coalition>>();
+    public Task ReportSourceStatusAsync(string name, SourceStatusReport report, CancellationToken cancellationToken) => Fail<bool>();
 }

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Thirty3.DirectoryApi.Auth;
+using Thirty3.DirectoryApi.Indexing;
+using Thirty3.DirectoryApi.Problems;
+using Thirty3.DirectoryApi.Store;
+using Thirty3.Domain.Opportunities;
+using Thirty3.Domain.Technologies;
+
+namespace Thirty3.DirectoryApi.Admin;
+
+/// <summary>A request for a new API key.</summary>
+/// <param name="Name">Who the key is for (a connector, a procurement system).</param>
+/// <param name="AllowedBuyers">Buyer directory ids the key may publish for, comma-separated; "*" for any.</param>
+/// <param name="IsAdmin">Whether the key may call admin operations.</param>
+public sealed record CreateApiKeyRequest(string Name, string? AllowedBuyers, bool IsAdmin = false);
+
+public sealed record ReindexResult(string Index, long Documents);
+
+public sealed record RejectionView(long Id, DateTimeOffset At, string Source, string? Ocid, string? ItemId, string Path, string Reason);
+
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AuthRegistration.AdminPolicy);
+
+        group.MapPost("/reindex", ReindexAsync).WithName("Reindex").WithSummary("Rebuild both search indexes from the store");
+        group.MapPost("/keys", CreateKeyAsync).WithName("CreateApiKey").WithSummary("Issue an API key (the key is shown once)");
+        group.MapGet("/keys", ListKeysAsync).WithName("ListApiKeys").WithSummary("List API keys (never their secrets)");
+        group.MapDelete("/keys/{id}", RevokeKeyAsync).WithName("RevokeApiKey").WithSummary("Revoke an API key");
+
+        routes.MapGet("/api/ingest/rejections", RejectionsAsync)
+            .WithTags("Ingest").WithName("ListRejections")
+            .WithSummary("What ingest refused recently, and why")
+            .RequireAuthorization(AuthRegistration.PublisherPolicy);
+        return routes;
+    }
+
+    public static async Task<Ok<List<ReindexResult>>> ReindexAsync(IndexProjector projector, CancellationToken cancellationToken)
+    {
+        var results = new List<ReindexResult>();
+        foreach (var name in new[] { OpportunityIndex.Schema.Name, TechnologyIndex.Schema.Name })
+        {
+            results.Add(new ReindexResult(name, await projector.RebuildAsync(name, cancellationToken)));
+        }
+        return TypedResults.Ok(results);
+    }
+
+    public static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult>> CreateKeyAsync(CreateApiKeyRequest request, ApiKeyStore keys, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        {
+            return ProblemResults.BadRequest("'name' is required (at most 100 characters).", "$.name");
+        }
+        var created = await keys.CreateAsync(request.Name.Trim(), request.AllowedBuyers ?? "", request.IsAdmin, cancellationToken);
+        return TypedResults.Created($"/api/admin/keys/{created.Id}", created);
+    }
+
+    public static async Task<Ok<IReadOnlyList<ApiKeyInfo>>> ListKeysAsync(ApiKeyStore keys, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await keys.ListAsync(cancellationToken));
+
+    public static async Task<Results<NoContent, NotFound>> RevokeKeyAsync(string id, ApiKeyStore keys, CancellationToken cancellationToken) =>
+        await keys.RevokeAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    public static async Task<Ok<List<RejectionView>>> RejectionsAsync(DirectoryDbContext db, string? source, int? limit, CancellationToken cancellationToken)
+    {
+        var query = db.Rejections.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(source))
+        {
+            query = query.Where(r => r.Source == source);
+        }
+        var rows = await query.OrderByDescending(r => r.Id).Take(Math.Clamp(limit ?? 100, 1, 1_000)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(r => new RejectionView(r.Id, DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs), r.Source, r.Ocid, r.ItemId, r.Path, r.Reason)).ToList());
+    }
+}

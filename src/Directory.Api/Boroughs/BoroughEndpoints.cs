@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Thirty3.DirectoryApi.Indexing;
+using Thirty3.DirectoryApi.Opportunities;
+using Thirty3.DirectoryApi.Store;
+using Thirty3.Domain;
+using Thirty3.Domain.Opportunities;
+using Thirty3.Domain.Organisations;
+using Thirty3.Domain.Search;
+using Thirty3.Domain.Technologies;
+
+namespace Thirty3.DirectoryApi.Boroughs;
+
+public static class BoroughEndpoints
+{
+    public static IEndpointRouteBuilder MapBoroughEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/boroughs").WithTags("Boroughs");
+
+        group.MapGet("/", ListAsync)
+            .WithName("ListBoroughs")
+            .WithSummary("The 33 London boroughs and every other council with technology entries, with counts");
+
+        group.MapGet("/{gssCode}", GetStackAsync)
+            .WithName("GetBoroughStack")
+            .WithSummary("A borough's technology stack by service area and function, with its open opportunities");
+
+        return routes;
+    }
+
+    public static async Task<Ok<List<BoroughSummary>>> ListAsync(DirectoryDbContext db, SearchIndexes indexes, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var technologyCounts = await db.Technologies.GroupBy(t => t.BoroughGss).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var openByBuyer = await OpenCountsByBuyerAsync(indexes, clock, cancellationToken);
+        var boroughs = LondonBoroughs.All.Select(c => c.GssCode).Union(technologyCounts.Keys).Select(gss =>
+        {
+            var london = LondonBoroughs.FindByGss(gss);
+            return new BoroughSummary(gss, london?.Name ?? gss, london is null ? null : LondonBoroughs.Region, technologyCounts.GetValueOrDefault(gss), openByBuyer.GetValueOrDefault($"GB-GSS-{gss}"));
+        }).OrderBy(b => b.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        return TypedResults.Ok(boroughs);
+    }
+
+    public static async Task<Results<Ok<BoroughStack>, NotFound>> GetStackAsync(string gssCode, DirectoryDbContext db, SearchIndexes indexes, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var london = LondonBoroughs.Find(gssCode);
+        var gss = london?.GssCode ?? gssCode.ToUpperInvariant();
+        var entries = (await db.Technologies.Where(t => t.BoroughGss == gss).Select(t => t.Json).ToListAsync(cancellationToken))
+            .Select(j => JsonSerializer.Deserialize<TechnologyEntry>(j, DirectoryJson.Options)!)
+            .ToList();
+        if (london is null && entries.Count == 0)
+        {
+            return TypedResults.NotFound();
+        }
+        var open = await indexes.Opportunities.SearchAsync(new SearchRequest
+        {
+            Terms = [new TermsFilter(OpportunityIndex.Buyer, [$"GB-GSS-{gss}"]), new TermsFilter(OpportunityIndex.Status, ["active"])],
+            Ranges = [new RangeFilter(OpportunityIndex.Deadline, clock.GetUtcNow().ToUnixTimeMilliseconds(), null)],
+            Sort = new SortSpec(OpportunityIndex.Deadline, Descending: false),
+            Size = 50,
+            Highlight = false,
+        }, cancellationToken);
+        var serviceAreas = entries
+            .GroupBy(e => e.ServiceArea, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new ServiceAreaGroup(g.Key, g
+                .GroupBy(e => e.Function, StringComparer.OrdinalIgnoreCase)
+                .OrderBy(f => f.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(f => new FunctionGroup(f.Key, f.OrderBy(e => e.Product, StringComparer.OrdinalIgnoreCase).ToList()))
+                .ToList()))
+            .ToList();
+        var summary = new BoroughSummary(gss, london?.Name ?? gss, london is null ? null : LondonBoroughs.Region, entries.Count, open.Total);
+        var opportunities = open.Hits.Select(h => JsonSerializer.Deserialize<OpportunitySummary>(h.Summary, DirectoryJson.Options)!).ToList();
+        return TypedResults.Ok(new BoroughStack(summary, serviceAreas, opportunities));
+    }
+
+    internal static async Task<Dictionary<string, long>> OpenCountsByBuyerAsync(SearchIndexes indexes, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var request = OpportunitySearchService.BuildRequest(new OpportunitySearchQuery { Open = true, PageSize = 1 }, clock.GetUtcNow()) with
+        {
+            Facets = [OpportunityIndex.Buyer],
+            FacetSize = 10_000,
+            Size = 0,
+        };
+        var response = await indexes.Opportunities.SearchAsync(request, cancellationToken);
+        return (response.Facets.GetValueOrDefault(OpportunityIndex.Buyer) ?? []).ToDictionary(v => v.Value, v => v.Count);
+    }
+}

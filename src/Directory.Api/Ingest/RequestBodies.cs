@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Thirty3.DirectoryApi.Problems;
+
+namespace Thirty3.DirectoryApi.Ingest;
+
+/// <summary>Reads request bodies within the ingest limits: size, depth and content type.</summary>
+public static class RequestBodies
+{
+    public static async Task<JsonNode?> ReadJsonAsync(HttpRequest request, IngestOptions limits, CancellationToken cancellationToken)
+    {
+        RequireContentType(request, "application/json", "+json");
+        await using var body = Limit(request, limits);
+        return await JsonNode.ParseAsync(body, documentOptions: new JsonDocumentOptions { MaxDepth = limits.MaxJsonDepth }, cancellationToken: cancellationToken);
+    }
+
+    public static async Task<T?> ReadJsonAsync<T>(HttpRequest request, IngestOptions limits, JsonSerializerOptions options, CancellationToken cancellationToken)
+    {
+        RequireContentType(request, "application/json", "+json");
+        await using var body = Limit(request, limits);
+        var withDepth = new JsonSerializerOptions(options) { MaxDepth = limits.MaxJsonDepth };
+        return await JsonSerializer.DeserializeAsync<T>(body, withDepth, cancellationToken);
+    }
+
+    public static StreamReader OpenText(HttpRequest request, IngestOptions limits)
+    {
+        RequireContentType(request, "text/csv", "text/plain", "application/csv", "application/vnd.ms-excel");
+        return new StreamReader(Limit(request, limits), new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+    }
+
+    private static Stream Limit(HttpRequest request, IngestOptions limits)
+    {
+        if (request.ContentLength > limits.MaxBodyBytes)
+        {
+            throw new PayloadTooLargeException(limits.MaxBodyBytes);
+        }
+        return new LengthLimitedStream(request.Body, limits.MaxBodyBytes);
+    }
+
+    private static void RequireContentType(HttpRequest request, params string[] accepted)
+    {
+        var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (type is null || !accepted.Any(a => a.StartsWith('+') ? type.EndsWith(a, StringComparison.Ordinal) : type == a))
+        {
+            throw new UnsupportedContentTypeException(request.ContentType, string.Join(" or ", accepted.Where(a => !a.StartsWith('+'))));
+        }
+    }
+}
+
+/// <summary>Stops reading a body past a limit, whatever Content-Length claimed (chunked bodies have none).</summary>
+internal sealed class LengthLimitedStream(Stream inner, long limit) : Stream
+{
+    private long _read;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private int Count(int read)
+    {
+        _read += read;
+        return _read > limit ? throw new PayloadTooLargeException(limit) : read;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

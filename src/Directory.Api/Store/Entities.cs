@@ -1,0 +1,114 @@
+namespace Thirty3.DirectoryApi.Store;
+
+// Dates the store queries on are Unix milliseconds: SQLite cannot order DateTimeOffset, and a
+// long means the same in every provider.
+
+/// <summary>One OCDS release exactly as accepted (after normalisation): the history of a process.</summary>
+public sealed class ReleaseEntity
+{
+    public long Id { get; set; }
+    public required string Ocid { get; set; }
+    public required string ReleaseId { get; set; }
+    public long DateMs { get; set; }
+    public required string Tags { get; set; }
+    public required string Json { get; set; }
+    /// <summary>SHA-256 of the normalised JSON: tells a retry (unchanged) from a correction (updated).</summary>
+    public required string ContentHash { get; set; }
+    public required string Source { get; set; }
+    public long ReceivedMs { get; set; }
+}
+
+/// <summary>A process compiled from its releases: what search and pages show.</summary>
+public sealed class OpportunityEntity
+{
+    public required string Ocid { get; set; }
+    public required string Title { get; set; }
+    public required string Stage { get; set; }
+    public string? Status { get; set; }
+    public string? BuyerId { get; set; }
+    public long UpdatedMs { get; set; }
+    public long? DeadlineMs { get; set; }
+    public int ReleaseCount { get; set; }
+    /// <summary>The <c>OpportunityDetail</c> as JSON: the source of the search document.</summary>
+    public required string DetailJson { get; set; }
+    /// <summary>The OCDS compiled release, served in the record.</summary>
+    public required string CompiledJson { get; set; }
+}
+
+/// <summary>A buyer or supplier, by directory id, with the latest name it was published under.</summary>
+public sealed class OrganisationEntity
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public string? GssCode { get; set; }
+    public string? Scale { get; set; }
+    public bool IsBuyer { get; set; }
+    public bool IsSupplier { get; set; }
+    public long UpdatedMs { get; set; }
+}
+
+/// <summary>One technology entry (see <c>TechnologyEntry</c>), stored as its JSON plus the columns queries need.</summary>
+public sealed class TechnologyEntity
+{
+    public required string Id { get; set; }
+    public required string BoroughGss { get; set; }
+    public required string Function { get; set; }
+    public required string Product { get; set; }
+    public required string Supplier { get; set; }
+    public string? SupplierId { get; set; }
+    /// <summary>yyyy-MM-dd, so it orders as text in every provider.</summary>
+    public string? ContractEnd { get; set; }
+    public required string Json { get; set; }
+    public required string ContentHash { get; set; }
+    public long UpdatedMs { get; set; }
+}
+
+/// <summary>A CPV label: seeded division, imported vocabulary, or learned from a notice.</summary>
+public sealed class CpvLabelEntity
+{
+    public required string Code { get; set; }
+    public required string Label { get; set; }
+    /// <summary>seed, import or notice; imports override notices, notices never override imports.</summary>
+    public required string Origin { get; set; }
+}
+
+/// <summary>A publisher or admin API key. Only a hash of the secret is kept.</summary>
+public sealed class ApiKeyEntity
+{
+    /// <summary>Public key id, the middle part of <c>t33_{id}_{secret}</c>.</summary>
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Hex SHA-256 of the secret part.</summary>
+    public required string SecretHash { get; set; }
+    /// <summary>Buyer directory ids this key may publish for, comma-separated; "*" for any.</summary>
+    public required string AllowedBuyers { get; set; }
+    public bool IsAdmin { get; set; }
+    public long CreatedMs { get; set; }
+    public long? RevokedMs { get; set; }
+}
+
+/// <summary>
+/// A document the search index has yet to receive. Written in the same transaction as the change,
+/// deleted only after the index has committed it: a crash in between replays, never loses.
+/// </summary>
+public sealed class OutboxEntity
+{
+    public long Id { get; set; }
+    public required string IndexName { get; set; }
+    public required string DocumentId { get; set; }
+    public long EnqueuedMs { get; set; }
+}
+
+/// <summary>An item an ingest refused, kept so a publisher can see what was rejected and why.</summary>
+public sealed class RejectionEntity
+{
+    public long Id { get; set; }
+    public long AtMs { get; set; }
+    public required string Source { get; set; }
+    public string? Ocid { get; set; }
+    public string? ItemId { get; set; }
+    public required string Path { get; set; }
+    public required string Reason { get; set; }
+    /// <summary>The item as sent, cut to a bounded size.</summary>
+    public string? Payload { get; set; }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Thirty3.Domain.Cpv;
+using Thirty3.Domain.Search;
+
+namespace Thirty3.Domain.Opportunities;
+
+/// <summary>Maps an opportunity to the document every search backend indexes.</summary>
+public static class OpportunityDocuments
+{
+    public static IndexDocument ToDocument(OpportunityDetail detail)
+    {
+        var s = detail.Summary;
+        var doc = new IndexDocument
+        {
+            Id = s.Ocid,
+            Summary = JsonSerializer.Serialize(s, DirectoryJson.Options),
+        };
+        doc.Text[OpportunityIndex.Title] = s.Title;
+        if (detail.Description is { } description)
+        {
+            doc.Text[OpportunityIndex.Description] = description;
+        }
+        if (s.Buyer is { } buyer)
+        {
+            doc.Text[OpportunityIndex.BuyerName] = buyer.Name;
+            doc.AddKeyword(OpportunityIndex.Buyer, buyer.Id);
+        }
+        var labels = string.Join(" ; ", s.Cpv.Select(c => c.Label).Where(l => l is not null));
+        if (labels.Length > 0)
+        {
+            doc.Text[OpportunityIndex.CpvLabels] = labels;
+        }
+        if (s.Suppliers.Count > 0)
+        {
+            doc.Text[OpportunityIndex.SupplierNames] = string.Join(" ; ", s.Suppliers.Select(x => x.Name));
+        }
+        var lots = string.Join(" ; ", detail.Lots.SelectMany(l => new[] { l.Title, l.Description }).Where(t => !string.IsNullOrWhiteSpace(t)));
+        if (lots.Length > 0)
+        {
+            doc.Text[OpportunityIndex.LotsText] = lots;
+        }
+
+        doc.AddKeyword(OpportunityIndex.Stage, s.Stage);
+        doc.AddKeyword(OpportunityIndex.Status, s.Status);
+        foreach (var code in s.Cpv)
+        {
+            foreach (var ancestor in CpvCode.SelfAndAncestors(code.Code))
+            {
+                doc.AddKeyword(OpportunityIndex.Cpv, ancestor);
+            }
+            doc.AddKeyword(OpportunityIndex.CpvDivision, CpvCode.Division(code.Code));
+        }
+        doc.AddKeyword(OpportunityIndex.Region, s.Region);
+        if (s.SuitableForSme is { } sme)
+        {
+            doc.AddKeyword(OpportunityIndex.Sme, sme ? "true" : "false");
+        }
+        if (s.SuitableForVcse is { } vcse)
+        {
+            doc.AddKeyword(OpportunityIndex.Vcse, vcse ? "true" : "false");
+        }
+        doc.AddKeyword(OpportunityIndex.Source, s.Source);
+        foreach (var supplier in s.Suppliers)
+        {
+            doc.AddKeyword(OpportunityIndex.Supplier, supplier.Id);
+        }
+
+        if ((s.Value ?? s.MinValue) is { } value)
+        {
+            doc.Numbers[OpportunityIndex.Value] = (double)value;
+        }
+        SetDate(doc, OpportunityIndex.Published, s.Published);
+        SetDate(doc, OpportunityIndex.Updated, s.Updated);
+        SetDate(doc, OpportunityIndex.Deadline, s.Deadline);
+        if (s.ContractEnd is { } end)
+        {
+            doc.Dates[OpportunityIndex.ContractEnd] = new DateTimeOffset(end.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
+        return doc;
+    }
+
+    private static void SetDate(IndexDocument doc, string field, DateTimeOffset? value)
+    {
+        if (value is { } v)
+        {
+            doc.Dates[field] = v;
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Thirty3.Domain.Search;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Thirty3.Search.Lucene;
+
+/// <summary>
+/// An <see cref="ISearchIndex"/> in a local folder. One writer for the life of the object; writes
+/// are serialised, committed and made visible before they return; searches run concurrently on
+/// reference-counted searchers that never see a half-applied write.
+/// </summary>
+public sealed partial class LuceneSearchIndex : ISearchIndex
+{
+    private readonly string folder;
+    private readonly EnglishTextAnalyzer analyzer = new();
+    private readonly DocumentMapper mapper;
+    private readonly FreeTextQueryBuilder textQueries;
+    private readonly SnippetHighlighter highlighter;
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+    private LuceneDirectory directory = null!;
+    private IndexWriter writer = null!;
+    private volatile SearcherManager searchers = null!;
+    private bool disposed;
+
+    /// <summary>Opens (or creates) the index of <paramref name="schema"/> in <paramref name="folder"/>.</summary>
+    /// <exception cref="SearchIndexCorruptException">The folder holds an index that cannot be read.</exception>
+    /// <exception cref="LockObtainFailedException">Another writer has the index open.</exception>
+    public LuceneSearchIndex(string folder, IndexSchema schema)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        ArgumentNullException.ThrowIfNull(schema);
+        this.folder = folder;
+        Schema = schema;
+        mapper = new DocumentMapper(schema);
+        textQueries = new FreeTextQueryBuilder(schema, analyzer);
+        highlighter = new SnippetHighlighter(analyzer);
+        Open();
+    }
+
+    public IndexSchema Schema { get; }
+
+    /// <summary>Deletes an index folder (which must not be open) so the next open starts empty.</summary>
+    public static void DeleteFolder(string folder)
+    {
+        if (System.IO.Directory.Exists(folder))
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    public async Task ApplyAsync(IReadOnlyList<IndexDocument> upserts, IReadOnlyList<string> deletes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(upserts);
+        ArgumentNullException.ThrowIfNull(deletes);
+        // Map first: a bad document must fail the call before anything reaches the writer.
+        var mapped = upserts.Select(d => (d.Id, Doc: mapper.Map(d))).ToList();
+        await writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            try
+            {
+                foreach (var (id, doc) in mapped)
+                {
+                    writer.UpdateDocument(new Term(DocumentMapper.IdField, id), doc);
+                }
+                foreach (var id in deletes)
+                {
+                    writer.DeleteDocuments(new Term(DocumentMapper.IdField, id));
+                }
+                writer.Commit();
+            }
+            catch
+            {
+                DiscardUncommitted();
+                throw;
+            }
+            searchers.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    public async Task RebuildAsync(IAsyncEnumerable<IndexDocument> source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        await writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            try
+            {
+                // Searchers are only refreshed after the commit below, and a Lucene commit is
+                // atomic, so readers see the old content until the new one is whole. The writer's
+                // RAM buffer batches the adds into segments; there is one commit for the lot.
+                writer.DeleteAll();
+                await foreach (var document in source.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    // Update, not add: a source yielding an id twice still leaves one document.
+                    writer.UpdateDocument(new Term(DocumentMapper.IdField, document.Id), mapper.Map(document));
+                }
+                writer.Commit();
+            }
+            catch
+            {
+                DiscardUncommitted();
+                throw;
+            }
+            searchers.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    public Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var manager = searchers;
+        var searcher = manager.Acquire();
+        try
+        {
+            return Task.FromResult((long)searcher.IndexReader.NumDocs);
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    public Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var manager = searchers;
+        var searcher = manager.Acquire();
+        try
+        {
+            return Task.FromResult(Search(searcher, request));
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        writeLock.Wait();
+        try
+        {
+            if (disposed)
+            {
+                return;
+            }
+            disposed = true;
+            searchers.Dispose();
+            writer.Commit();
+            writer.Dispose();
+            directory.Dispose();
+            analyzer.Dispose();
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    private void Open()
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        // SimpleFS, not the mmap default: MMapDirectory is slower here and crashes under concurrent search in 4.8.0-beta00017.
+        var dir = new SimpleFSDirectory(new DirectoryInfo(folder));
+        IndexWriter? newWriter = null;
+        try
+        {
+            var config = new IndexWriterConfig(EnglishTextAnalyzer.Version, analyzer)
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                Similarity = new BM25Similarity(),
+            };
+            newWriter = new IndexWriter(dir, config);
+            // A new index has no commit yet; make one so it reopens as a valid, empty index.
+            newWriter.Commit();
+            var manager = new SearcherManager(newWriter, applyAllDeletes: true, new Bm25SearcherFactory());
+            directory = dir;
+            writer = newWriter;
+            searchers = manager;
+        }
+        catch (LockObtainFailedException)
+        {
+            newWriter?.Dispose();
+            dir.Dispose();
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            try
+            {
+                newWriter?.Rollback();
+            }
+            catch (Exception)
+            {
+                // Already failing; the corrupt-index exception below is the one that matters.
+            }
+            dir.Dispose();
+            throw new SearchIndexCorruptException(folder, e);
+        }
+    }
+
+    /// <summary>
+    /// Drops uncommitted changes after a failed write. Lucene's rollback closes the writer, so the
+    /// index is reopened at its last commit, which searchers are still reading.
+    /// </summary>
+    private void DiscardUncommitted()
+    {
+        var oldSearchers = searchers;
+        var oldDirectory = directory;
+        writer.Rollback();
+        Open();
+        oldSearchers.Dispose();
+        oldDirectory.Dispose();
+    }
+
+    /// <summary>BM25 at search time too: scoring must use the similarity the index was written with.</summary>
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) =>
+            new(reader) { Similarity = new BM25Similarity() };
+    }
+}

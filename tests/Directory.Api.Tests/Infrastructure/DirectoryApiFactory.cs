@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Thirty3.DirectoryApi.Auth;
+using Thirty3.DirectoryApi.Indexing;
+
+namespace Thirty3.DirectoryApi.Tests.Infrastructure;
+
+/// <summary>
+/// Hosts the real directory API in memory over a data folder of its own. Give two factories the
+/// same folder to simulate a restart. Subclasses may point the store at another provider.
+/// </summary>
+public class DirectoryApiFactory : WebApplicationFactory<Program>
+{
+    public DirectoryApiFactory(string? dataPath = null)
+    {
+        DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "thirty3-tests", Guid.NewGuid().ToString("n"));
+    }
+
+    public string DataPath { get; }
+
+    /// <summary>Extra settings (e.g. Store:Provider and Store:ConnectionString) for subclasses.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Data:Path"] = DataPath,
+            ["SampleData:Seed"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }.Concat(Settings)));
+    }
+
+    /// <summary>Issues a key directly in the store and returns a client that sends it.</summary>
+    public async Task<HttpClient> CreatePublisherClientAsync(string allowedBuyers = "*", bool admin = false, string name = "test-publisher")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var key = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync(name, allowedBuyers, admin, CancellationToken.None);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key.Key);
+        return client;
+    }
+
+    /// <summary>Applies everything queued for the index now: tests await this instead of sleeping.</summary>
+    public Task IndexAsync() => Services.GetRequiredService<IndexProjector>().DrainAsync(CancellationToken.None);
+
+    public static HttpContent Json(string json) => new StringContent(json, new MediaTypeHeaderValue("application/json"));
+
+    public void DeleteData()
+    {
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finaliser; the temp folder is cleaned by the OS later.
+        }
+    }
+}

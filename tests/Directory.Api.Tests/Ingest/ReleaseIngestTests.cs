@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Thirty3.DirectoryApi.Tests.Infrastructure;
+using Thirty3.Domain;
+using Thirty3.Domain.Ingest;
+using Thirty3.Domain.Opportunities;
+
+namespace Thirty3.DirectoryApi.Tests.Ingest;
+
+public sealed class ReleaseIngestTests : IDisposable
+{
+    private readonly DirectoryApiFactory _factory = new();
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _factory.DeleteData();
+    }
+
+    private static async Task<IngestResult> ReadResult(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<IngestResult>(DirectoryJson.Options))!;
+
+    [Fact]
+    public async Task IngestReleases_SameReleaseTwice_StoredThenUnchanged()
+    {
+        var client = await _factory.CreatePublisherClientAsync();
+        var body = Notices.Package(Notices.Tender("ocds-test-1", "Library management system"));
+
+        var first = await ReadResult(await client.PostAsync("/api/ingest/releases", DirectoryApiFactory.Json(body)));
+        var second = await ReadResult(await client.PostAsync("/api/ingest/releases", DirectoryApiFactory.Json(body)));
+
+        Assert.Equal(1, first.Stored);
+        Assert.Equal(1, second.Unchanged);
+        Assert.Equal(0, second.Stored);
+    }
+
+    [Fact]
+    public async Task IngestReleases_TenderThenAward_OneOpportunityAtAwardStage()
+    {
+        var client = await _factory.CreatePublisherClientAsync();
+        await client.PostAsync("/api/ingest/releases", DirectoryApiFactory.Json(Notices.Package(Notices.Tender("ocds-test-2", "Revenues and benefits system"))));
+        await client.PostAsync("/api/ingest/releases", DirectoryApiFactory.Json(Notices.Package(Notices.Award("ocds-test-2"))));
+        await _factory.IndexAsync();
+
+        var detail = await client.GetFromJsonAsync<OpportunityDetail>("/api/opportunities/ocds-test-2", DirectoryJson.Options);
+        var search = await client.GetFromJsonAsync<OpportunitySearchResult>("/api/opportunities?q=revenues", DirectoryJson.Options);
+
+        Assert.Equal(Stages.Award, detail!.Summary.Stage);
+        Assert.Equal("Revenues and benefits system", detail.Summary.Title);
+        Assert.Equal(2, detail.Notices.Count);
+        Assert.Equal("Acme Software Ltd", Assert.Single(detail.Summary.Suppliers).Name);
+        Assert.Equal(1, search!.Total);
+        Assert.Equal(Stages.Award, search.Items[0].Opportunity.Stage);
+    }
+
+    [Fact]
+    public async Task IngestReleases_MixedBatch_ReportsEachItemWithReasonAndPath()
+    {
+        var client = await _factory.CreatePublisherClientAsync();
+        var body = $$"""[{{Notices.Tender("ocds-test-3", "Good one")}}, {"id":"x","date":"2025-01-01T00:00:00Z"}, 42]""";
+
+        var response = await client.PostAsync("/api/ingest/releases", DirectoryApiFactory.Json(body));
+        var result = await ReadResult(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(IngestItemStatus.Stored, result.Items[0].Status);
+        Assert.Equal(IngestItemStatus.Rejected, result.Items[1].Status);
+        Assert.Equal("$[1].ocid", result.Items[1].Path);
+        Assert.Equal("$[2]", result.Items[2].Path);
+        Assert.Contains("object", result.Items[2].Reason, StringComparison.Ordinal);
+
+        var rejections = await client.GetFromJsonAsync<JsonElement>("/api/ingest/rejections");
+        Assert.Equal(2, rejections.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task IngestReleases_AllRejected_422ProblemWithItems()
+    {
+        var client = await _factory.CreatePublisherClientAsync();
+
+        var response = await client.PostAsync("/api/ingest/releases", DirectoryApiFactory.Json("""[{"ocid":"ocds-x","date":"nope"}]"""));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("$[0].date", problem.GetProperty("items")[0].GetProperty("path").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"releases\": [", "line 1")]
+    [InlineData("{\"hello\": \"world\"}", "OCDS")]
+    [InlineData("\"just a string\"", "JSON object or array")]
+    public async Task IngestReleases_BadBody_400ProblemSayingWhatAndWhere(string body, string expected)
+    {
+        var client = await _factory.CreatePublisherClientAsync();
+
+        var response = await client.PostAsync("/api/ingest/releases", DirectoryApiFactory.Json(body));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestReleases_WrongContentType_415Problem()
+    {
+        var client = await _factory.CreatePublisherClientAsync();
+
+        var response = await client.PostAsync("/api/ingest/releases", new StringContent("<xml/>", System.Text.Encoding.UTF8, "application/xml"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task IngestReleases_DeeplyNestedJson_400NotCrash()
+    {
+        var client = await _factory.CreatePublisherClientAsync();
+        var body = new string('[', 5_000) + new string(']', 5_000);
+
+        var response = await client.PostAsync("/api/ingest/releases", DirectoryApiFactory.Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task IngestReleases_AcknowledgedRelease_SurvivesRestartAndIsSearchable()
+    {
+        var client = await _factory.CreatePublisherClientAsync();
+        var response = await client.PostAsync("/api/ingest/releases", DirectoryApiFactory.Json(Notices.Package(Notices.Tender("ocds-test-9", "Highways resurfacing framework"))));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        _factory.Dispose();
+
+        using var restarted = new DirectoryApiFactory(_factory.DataPath);
+        var again = restarted.CreateClient();
+        await restarted.IndexAsync();
+        var detail = await again.GetAsync("/api/opportunities/ocds-test-9");
+        var search = await again.GetFromJsonAsync<OpportunitySearchResult>("/api/opportunities?q=resurfacing", DirectoryJson.Options);
+
+        Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        Assert.Equal("ocds-test-9", search!.Items.Single().Opportunity.Ocid);
+    }
+
+    [SkippableFact]
+    public async Task IngestReleases_EveryRealFile_EachReleaseStoredOrRejectedWithReason()
+    {
+        var root = SharedData.Require();
+        var client = await _factory.CreatePublisherClientAsync();
+        var received = 0;
+        var stored = 0;
+        foreach (var file in SharedData.OcdsFiles(root))
+        {
+            var response = await client.PostAsync("/api/ingest/releases", DirectoryApiFactory.Json(await File.ReadAllTextAsync(file)));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var result = await ReadResult(response);
+            Assert.All(result.Items.Where(i => i.Status == IngestItemStatus.Rejected), i => Assert.False(string.IsNullOrWhiteSpace(i.Reason)));
+            received += result.Received;
+            stored += result.Stored;
+        }
+        await _factory.IndexAsync();
+        var all = await client.GetFromJsonAsync<OpportunitySearchResult>("/api/opportunities?pageSize=1", DirectoryJson.Options);
+
+        var cf2015Files = Directory.GetFiles(Path.Combine(root, "ocds", "contracts-finder-2015"), "*.json").Length;
+        Assert.Equal(cf2015Files + 101 + 90, received);
+        Assert.Equal(received, stored);
+        // One process per CF 2015 file, 95 CF 2025 processes (some with several releases), 90 PCS processes.
+        Assert.Equal(cf2015Files + 95 + 90, all!.Total);
+    }
+}
