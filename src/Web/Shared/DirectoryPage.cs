@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Components;
 using Thirty3.DirectoryClient;
 
@@ -16,6 +17,8 @@ public abstract partial class DirectoryPage : ComponentBase
     [Inject] protected TimeProvider Clock { get; set; } = default!;
 
     [Inject] protected ILogger<DirectoryPage> Logger { get; set; } = default!;
+
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
 
     protected bool Unavailable { get; private set; }
 
@@ -41,11 +44,16 @@ public abstract partial class DirectoryPage : ComponentBase
         }
     }
 
+    /// <summary>Answers 404 with the site's not-found page (Blazor renders it in place of this page).</summary>
+    protected void NotFound() => Navigation.NotFound();
+
     protected void SetStatus(int statusCode)
     {
         if (HttpContext is { Response.HasStarted: false } context)
         {
             context.Response.StatusCode = statusCode;
+            // The page explains the status itself; status code pages must not replace it.
+            context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
         }
     }
 

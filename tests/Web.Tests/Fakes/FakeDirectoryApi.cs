@@ -262,7 +262,7 @@ public sealed class FakeDirectoryApi : IDirectoryApi
     }
 
     private static IApiResponse<T> Response<T>(T? content) where T : class =>
-        new ApiResponse<T>(new HttpResponseMessage(content is null ? HttpStatusCode.NotFound : HttpStatusCode.OK), content, DirectoryClientRegistration.Settings);
+        new ApiResponse<T>(new HttpResponseMessage(content is null ? HttpStatusCode.NotFound : HttpStatusCode.OK) { RequestMessage = new HttpRequestMessage() }, content, DirectoryClientRegistration.Settings);
 }
 
 /// <summary>A directory that is down: every call fails as the real client would.</summary>

@@ -34,7 +34,7 @@ public sealed class SiteServer : WebApplicationFactory<App>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment.GetEnvironmentVariable("T3_ENV") ?? "Testing");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.ConfigureTestServices(services =>
         {
