@@ -99,3 +99,33 @@ public sealed class PageStateTests(BrowserFixture fixture)
         Assert.True(errors.Count == 0, "browser errors (CSP or script): " + string.Join("; ", errors));
     }
 }
+
+/// <summary>The accessibility harness itself: a page with a known violation must fail it, or a green run proves nothing.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityHarnessTests(BrowserFixture fixture)
+{
+    [SkippableFact]
+    public async Task AssertNoViolationsAsync_ImageWithoutAlt_Fails()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main><h1>t</h1><img src=\"data:,\"></main></body></html>");
+
+        var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => Accessibility.AssertNoViolationsAsync(page));
+
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task SiteScript_UnderContentSecurityPolicy_Runs()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(fixture.Site.Url("/opportunities"));
+
+        await Assertions.Expect(page.Locator("body")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("govuk-frontend-supported"));
+    }
+}
