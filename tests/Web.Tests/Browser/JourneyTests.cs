@@ -101,7 +101,7 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         Skip.IfNot(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
         var (context, page, errors) = await OpenAsync();
         await using var _ = context;
-        var awarded = SampleData.Opportunities.First(o => o.Summary.Stage == "contract");
+        var awarded = FakeData.Opportunities.First(o => o.Summary.Stage == "contract");
 
         await page.GotoAsync(fixture.Site.Url("/opportunities?stage=contract&sort=newest"));
         await page.GetByRole(AriaRole.Link, new() { Name = awarded.Summary.Title }).ClickAsync();
@@ -127,10 +127,10 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Camden", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync("**/boroughs/" + SampleData.Camden);
+        await page.WaitForURLAsync("**/boroughs/" + FakeData.Camden);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Adult social care" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Contract end dates of Camden" })).ToBeVisibleAsync();
-        var camden = SampleData.Technologies.Count(t => t.BoroughGss == SampleData.Camden && t.ContractEnd >= SampleData.Today);
+        var camden = FakeData.Technologies.Count(t => t.BoroughGss == FakeData.Camden && t.ContractEnd >= FakeData.Today);
         await Assertions.Expect(page.GetByTestId("timeline-table").Locator("tbody tr")).ToHaveCountAsync(camden);
         await Accessibility.AssertNoViolationsAsync(page);
         Assert.Empty(errors);
@@ -149,7 +149,7 @@ public sealed partial class JourneyTests(BrowserFixture fixture)
         await page.GetByLabel("Hackney").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex($"gss={SampleData.Camden}&gss={SampleData.Hackney}"));
+        await page.WaitForURLAsync(new Regex($"gss={FakeData.Camden}&gss={FakeData.Hackney}"));
         var table = page.GetByTestId("compare");
         await Assertions.Expect(table.Locator("thead th")).ToHaveTextAsync(["Function", "Camden", "Hackney"]);
         var row = table.Locator("tbody tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Revenues and benefits" }) });

@@ -14,7 +14,7 @@ using Thirty3.Domain.Technologies;
 namespace Thirty3.Web.Tests.Fakes;
 
 /// <summary>
-/// The directory API in memory over <see cref="SampleData"/>: filters, facets (each counted with
+/// The directory API in memory over <see cref="FakeData"/>: filters, facets (each counted with
 /// the other filters applied), sorts, pages and cursors done simply, enough to drive the site.
 /// </summary>
 public sealed class FakeDirectoryApi : IDirectoryApi
@@ -25,9 +25,9 @@ public sealed class FakeDirectoryApi : IDirectoryApi
 
     public FakeDirectoryApi(IReadOnlyList<OpportunityDetail>? opportunities = null, IReadOnlyList<TechnologyEntry>? technologies = null, DateTimeOffset? now = null)
     {
-        _opportunities = opportunities ?? SampleData.Opportunities;
-        _technologies = technologies ?? SampleData.Technologies;
-        _now = now ?? SampleData.Now;
+        _opportunities = opportunities ?? FakeData.Opportunities;
+        _technologies = technologies ?? FakeData.Technologies;
+        _now = now ?? FakeData.Now;
     }
 
     private DateOnly Today => DateOnly.FromDateTime(_now.UtcDateTime);

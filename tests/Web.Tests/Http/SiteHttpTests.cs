@@ -52,7 +52,7 @@ public sealed class SiteHttpTests(BrowserFixture fixture)
     [Fact]
     public async Task Detail_JavascriptLinkInNotice_IsNotALink()
     {
-        var contract = SampleData.Opportunities.First(o => o.Notices.Any(n => n.Link!.StartsWith("javascript:", StringComparison.Ordinal)));
+        var contract = FakeData.Opportunities.First(o => o.Notices.Any(n => n.Link!.StartsWith("javascript:", StringComparison.Ordinal)));
 
         var html = await _client.GetStringAsync(OpportunityLinks.Detail(contract.Summary.Ocid));
 
@@ -117,7 +117,7 @@ public sealed class SiteHttpTests(BrowserFixture fixture)
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition?.ToString() ?? response.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var expected = SampleData.Opportunities.Count(o => o.Summary.Region == "London");
+        var expected = FakeData.Opportunities.Count(o => o.Summary.Region == "London");
         Assert.Equal(expected + 1, lines.Length);
         Assert.StartsWith("ocid,title,", lines[0], StringComparison.Ordinal);
     }

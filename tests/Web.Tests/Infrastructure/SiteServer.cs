@@ -20,7 +20,7 @@ public sealed class SiteServer : WebApplicationFactory<App>
     public SiteServer(IDirectoryApi api, TimeProvider? clock = null)
     {
         _api = api;
-        _clock = clock ?? new FixedTimeProvider(SampleData.Now);
+        _clock = clock ?? new FixedTimeProvider(FakeData.Now);
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

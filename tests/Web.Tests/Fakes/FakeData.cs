@@ -8,7 +8,7 @@ namespace Thirty3.Web.Tests.Fakes;
 /// A small, realistic directory: London boroughs' technology and a few dozen notices, dated
 /// relative to <see cref="Now"/> so "closing soon" and contract windows are deterministic.
 /// </summary>
-public static class SampleData
+public static class FakeData
 {
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     public static DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
