@@ -10,6 +10,7 @@ using Thirty3.DirectoryApi.Opportunities;
 using Thirty3.DirectoryApi.Problems;
 using Thirty3.DirectoryApi.Retenders;
 using Thirty3.DirectoryApi.Sample;
+using Thirty3.DirectoryApi.Sources;
 using Thirty3.DirectoryApi.Stats;
 using Thirty3.DirectoryApi.Store;
 using Thirty3.DirectoryApi.Suppliers;
@@ -93,6 +94,7 @@ public static class DirectoryRegistration
         app.MapCpvEndpoints();
         app.MapAdminEndpoints();
         app.MapRetenderEndpoints();
+        app.MapSourceEndpoints();
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
         return app;
     }

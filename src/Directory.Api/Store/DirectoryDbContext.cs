@@ -13,6 +13,7 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
     public DbSet<OutboxEntity> Outbox => Set<OutboxEntity>();
     public DbSet<RejectionEntity> Rejections => Set<RejectionEntity>();
+    public DbSet<SourceStatusEntity> SourceStatuses => Set<SourceStatusEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -59,6 +60,11 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
         {
             e.ToTable("index_outbox");
             e.HasIndex(o => o.Id);
+        });
+        modelBuilder.Entity<SourceStatusEntity>(e =>
+        {
+            e.ToTable("source_status");
+            e.HasKey(s => s.Name);
         });
         modelBuilder.Entity<RejectionEntity>(e =>
         {

@@ -112,3 +112,13 @@ public sealed class RejectionEntity
     /// <summary>The item as sent, cut to a bounded size.</summary>
     public string? Payload { get; set; }
 }
+
+/// <summary>The latest status a connector reported for one of its sources.</summary>
+public sealed class SourceStatusEntity
+{
+    public required string Name { get; set; }
+    /// <summary>The <c>SourceStatusReport</c> as JSON.</summary>
+    public required string Json { get; set; }
+    public required string ReportedBy { get; set; }
+    public long UpdatedMs { get; set; }
+}

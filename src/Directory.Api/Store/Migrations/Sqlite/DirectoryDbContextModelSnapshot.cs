@@ -249,6 +249,27 @@ namespace Thirty3.DirectoryApi.Store.Migrations.Sqlite
                     b.ToTable("releases", (string)null);
                 });
 
+            modelBuilder.Entity("Thirty3.DirectoryApi.Store.SourceStatusEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("source_status", (string)null);
+                });
+
             modelBuilder.Entity("Thirty3.DirectoryApi.Store.TechnologyEntity", b =>
                 {
                     b.Property<string>("Id")
