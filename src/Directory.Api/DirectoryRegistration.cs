@@ -34,6 +34,7 @@ public static class DirectoryRegistration
         services.AddSingleton<CpvLabelCache>();
         services.AddSingleton<ICpvLabels>(sp => sp.GetRequiredService<CpvLabelCache>());
         services.AddSingleton<WriteGate>();
+        services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IndexSignal>();
         services.AddSingleton<IndexHealth>();
         services.AddSingleton<SearchIndexes>();
