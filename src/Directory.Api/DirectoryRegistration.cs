@@ -40,6 +40,7 @@ public static class DirectoryRegistration
         services.AddSingleton<SearchIndexes>();
         services.AddSingleton<IndexProjector>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexProjector>());
+        services.AddHostedService<PostgresChangeListener>();
         services.AddHostedService<DirectoryStartup>();
         services.AddScoped<ReleaseIngestService>();
         services.AddScoped<TechnologyIngestService>();

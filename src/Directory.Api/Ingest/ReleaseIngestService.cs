@@ -114,6 +114,7 @@ public sealed partial class ReleaseIngestService(
             }
             db.Rejections.AddRange(rejections);
             await db.SaveChangesAsync(cancellationToken);
+            await ChangeNotifications.NotifyOnCommitAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }

@@ -98,6 +98,7 @@ public sealed partial class TechnologyIngestService(
                 db.IndexChanges.Add(new IndexChangeEntity { IndexName = TechnologyIndex.Schema.Name, DocumentId = entry.Id, EnqueuedMs = now });
             }
             await db.SaveChangesAsync(cancellationToken);
+            await ChangeNotifications.NotifyOnCommitAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
