@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Thirty3.DirectoryApi.Ingest;
 using Thirty3.DirectoryApi.Store;
 using Thirty3.Domain.Opportunities;
 using Thirty3.Domain.Search;
@@ -40,6 +41,7 @@ public sealed partial class IndexProjector(
     IndexSignal signal,
     IndexHealth health,
     IOptions<IndexingOptions> options,
+    WriteGate gate,
     TimeProvider clock,
     ILogger<IndexProjector> logger) : BackgroundService
 {
@@ -240,7 +242,9 @@ public sealed partial class IndexProjector(
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
-        // Pruning deletes and moves the pruned mark in one transaction, serialised with writers.
+        // Pruning deletes and moves the pruned mark in one transaction, serialised with writers
+        // (the gate in this process, so SQLite never sees two writers; the lock across instances).
+        using var entered = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await StoreWriteLock.AcquireAsync(db, cancellationToken);
         var liveSince = nowMs - (long)options.Value.ProjectionTimeout.TotalMilliseconds;
@@ -315,16 +319,30 @@ public sealed partial class IndexProjector(
         {
             try
             {
+                var index = indexes.ByName(name);
+                // Read before the log, so a drain racing this check can only make the log look longer.
+                var watermark = (index as IWatermarkedSearchIndex)?.Watermark ?? 0;
                 long stored;
+                long logged;
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
                     stored = name == OpportunityIndex.Schema.Name ? await db.Opportunities.LongCountAsync(cancellationToken) : await db.Technologies.LongCountAsync(cancellationToken);
+                    logged = Math.Max(
+                        await db.IndexChanges.Where(c => c.IndexName == name).MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0,
+                        await PrunedThroughAsync(db, name, cancellationToken));
                 }
-                var indexed = await indexes.ByName(name).CountAsync(cancellationToken);
+                var indexed = await index.CountAsync(cancellationToken);
                 if (stored > 0 && indexed == 0)
                 {
                     LogRebuildingEmpty(logger, name, stored);
+                    await RebuildAsync(name, cancellationToken);
+                }
+                else if (watermark > logged)
+                {
+                    // Log ids never go backwards, so an index ahead of the log was built from
+                    // another database (or one restored from an older backup): it cannot be trusted.
+                    LogAheadOfLog(logger, name, watermark, logged);
                     await RebuildAsync(name, cancellationToken);
                 }
             }
@@ -350,6 +368,9 @@ public sealed partial class IndexProjector(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Index {Index} is at change {Watermark}, below what the log has pruned: rebuilding from the store")]
     private static partial void LogBehindPruned(ILogger logger, string index, long watermark);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Index {Index} is at change {Watermark}, beyond the store's log ({Logged}): it belongs to another database; rebuilding from the store")]
+    private static partial void LogAheadOfLog(ILogger logger, string index, long watermark, long logged);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Count} change-log rows of {Index} up to {UpTo}")]
     private static partial void LogPruned(ILogger logger, string index, int count, long upTo);
