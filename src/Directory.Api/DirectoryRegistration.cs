@@ -36,11 +36,13 @@ public static class DirectoryRegistration
         services.AddSingleton<CpvLabelCache>();
         services.AddSingleton<ICpvLabels>(sp => sp.GetRequiredService<CpvLabelCache>());
         services.AddSingleton<WriteGate>();
+        services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IndexSignal>();
         services.AddSingleton<IndexHealth>();
         services.AddSingleton<SearchIndexes>();
         services.AddSingleton<IndexProjector>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexProjector>());
+        services.AddHostedService<PostgresChangeListener>();
         services.AddHostedService<DirectoryStartup>();
         services.AddScoped<ReleaseIngestService>();
         services.AddScoped<TechnologyIngestService>();

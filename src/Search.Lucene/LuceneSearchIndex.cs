@@ -12,8 +12,11 @@ namespace Thirty3.Search.Lucene;
 /// are serialised, committed and made visible before they return; searches run concurrently on
 /// reference-counted searchers that never see a half-applied write.
 /// </summary>
-public sealed partial class LuceneSearchIndex : ISearchIndex
+public sealed partial class LuceneSearchIndex : IWatermarkedSearchIndex
 {
+    /// <summary>Key of the change-log watermark in the commit user data.</summary>
+    private const string WatermarkKey = "thirty3.watermark";
+
     private readonly string folder;
     private readonly EnglishTextAnalyzer analyzer = new();
     private readonly DocumentMapper mapper;
@@ -42,6 +45,11 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
 
     public IndexSchema Schema { get; }
 
+    /// <summary>Read from the last commit's user data when opened; updated by each watermarked commit.</summary>
+    public long Watermark => Interlocked.Read(ref watermark);
+
+    private long watermark;
+
     /// <summary>Deletes an index folder (which must not be open) so the next open starts empty.</summary>
     public static void DeleteFolder(string folder)
     {
@@ -51,7 +59,19 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         }
     }
 
-    public async Task ApplyAsync(IReadOnlyList<IndexDocument> upserts, IReadOnlyList<string> deletes, CancellationToken cancellationToken)
+    public Task ApplyAsync(IReadOnlyList<IndexDocument> upserts, IReadOnlyList<string> deletes, CancellationToken cancellationToken) =>
+        ApplyAsync(upserts, deletes, null, cancellationToken);
+
+    public Task ApplyAsync(IReadOnlyList<IndexDocument> upserts, IReadOnlyList<string> deletes, long watermark, CancellationToken cancellationToken) =>
+        ApplyAsync(upserts, deletes, (long?)watermark, cancellationToken);
+
+    public Task RebuildAsync(IAsyncEnumerable<IndexDocument> source, CancellationToken cancellationToken) =>
+        RebuildAsync(source, null, cancellationToken);
+
+    public Task RebuildAsync(IAsyncEnumerable<IndexDocument> source, long watermark, CancellationToken cancellationToken) =>
+        RebuildAsync(source, (long?)watermark, cancellationToken);
+
+    private async Task ApplyAsync(IReadOnlyList<IndexDocument> upserts, IReadOnlyList<string> deletes, long? newWatermark, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upserts);
         ArgumentNullException.ThrowIfNull(deletes);
@@ -71,7 +91,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
                 {
                     writer.DeleteDocuments(new Term(DocumentMapper.IdField, id));
                 }
-                writer.Commit();
+                Commit(newWatermark);
             }
             catch
             {
@@ -86,7 +106,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         }
     }
 
-    public async Task RebuildAsync(IAsyncEnumerable<IndexDocument> source, CancellationToken cancellationToken)
+    private async Task RebuildAsync(IAsyncEnumerable<IndexDocument> source, long? newWatermark, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         await writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -104,7 +124,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
                     // Update, not add: a source yielding an id twice still leaves one document.
                     writer.UpdateDocument(new Term(DocumentMapper.IdField, document.Id), mapper.Map(document));
                 }
-                writer.Commit();
+                Commit(newWatermark);
             }
             catch
             {
@@ -191,6 +211,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
             var manager = new SearcherManager(newWriter, applyAllDeletes: true, new Bm25SearcherFactory());
             directory = dir;
             writer = newWriter;
+            Interlocked.Exchange(ref watermark, ReadWatermark(newWriter));
             searchers = manager;
         }
         catch (LockObtainFailedException)
@@ -213,6 +234,25 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
             throw new SearchIndexCorruptException(folder, e);
         }
     }
+
+    /// <summary>Commits, with the watermark in the same commit's user data when one is given.</summary>
+    private void Commit(long? newWatermark)
+    {
+        if (newWatermark is { } value)
+        {
+            writer.SetCommitData(new Dictionary<string, string> { [WatermarkKey] = value.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+        writer.Commit();
+        if (newWatermark is { } committed)
+        {
+            Interlocked.Exchange(ref watermark, committed);
+        }
+    }
+
+    private static long ReadWatermark(IndexWriter writer) =>
+        writer.CommitData is { } data && data.TryGetValue(WatermarkKey, out var text)
+            && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value : 0;
 
     /// <summary>
     /// Drops uncommitted changes after a failed write. Lucene's rollback closes the writer, so the
