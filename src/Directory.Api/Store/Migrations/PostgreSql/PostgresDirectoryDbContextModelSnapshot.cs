@@ -281,6 +281,27 @@ namespace Thirty3.DirectoryApi.Store.Migrations.PostgreSql
                     b.ToTable("releases", (string)null);
                 });
 
+            modelBuilder.Entity("Thirty3.DirectoryApi.Store.SourceStatusEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("UpdatedMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("source_status", (string)null);
+                });
+
             modelBuilder.Entity("Thirty3.DirectoryApi.Store.TechnologyEntity", b =>
                 {
                     b.Property<string>("Id")
