@@ -45,7 +45,7 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 
-if [ -d src/Web ]; then
+if [ -f src/Web/Web.csproj ]; then
   (cd src/Web && Directory__BaseAddress="http://127.0.0.1:$API_PORT" ASPNETCORE_URLS="http://127.0.0.1:$WEB_PORT" \
     dotnet "bin/$CONFIGURATION/net10.0/Thirty3.Web.dll") &
   pids+=($!)
