@@ -73,6 +73,14 @@ public sealed class ApiProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var api = new ApiProcess(process, log, baseAddress);
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) =>
+        {
+            if (!api._disposed)
+            {
+                Console.Error.WriteLine($"!! the API process exited unexpectedly with code {process.ExitCode}; see {Path.Combine(dataPath, "api.log")}");
+            }
+        };
 
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
