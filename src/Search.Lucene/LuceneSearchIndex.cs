@@ -48,7 +48,21 @@ public sealed partial class LuceneSearchIndex : IWatermarkedSearchIndex
     /// <summary>Read from the last commit's user data when opened; updated by each watermarked commit.</summary>
     public long Watermark => Interlocked.Read(ref watermark);
 
+    /// <summary>What searches see; committed at most <see cref="CommitInterval"/> later.</summary>
+    public long AppliedWatermark => Interlocked.Read(ref applied);
+
+    /// <summary>
+    /// How long watermarked changes may stay visible but uncommitted. A Lucene commit fsyncs every
+    /// new file; committing every batch made the index the bottleneck of ingest, while the change
+    /// log already replays anything above the committed watermark after a crash.
+    /// </summary>
+    public static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(1);
+
     private long watermark;
+    private long applied;
+    private bool uncommitted;
+    private long lastCommit = Environment.TickCount64;
+    private Timer? commitTimer;
 
     /// <summary>Deletes an index folder (which must not be open) so the next open starts empty.</summary>
     public static void DeleteFolder(string folder)
@@ -91,7 +105,21 @@ public sealed partial class LuceneSearchIndex : IWatermarkedSearchIndex
                 {
                     writer.DeleteDocuments(new Term(DocumentMapper.IdField, id));
                 }
-                Commit(newWatermark);
+                if (newWatermark is { } value && Environment.TickCount64 - lastCommit < CommitInterval.TotalMilliseconds)
+                {
+                    // Visible now, durable at the next commit (the timer's, at the latest).
+                    writer.SetCommitData(new Dictionary<string, string> { [WatermarkKey] = value.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                    uncommitted = true;
+                    commitTimer ??= new Timer(_ => CommitPending(), null, CommitInterval, CommitInterval);
+                }
+                else
+                {
+                    Commit(newWatermark);
+                }
+                if (newWatermark is { } visible)
+                {
+                    Interlocked.Exchange(ref applied, visible);
+                }
             }
             catch
             {
@@ -180,6 +208,7 @@ public sealed partial class LuceneSearchIndex : IWatermarkedSearchIndex
                 return;
             }
             disposed = true;
+            commitTimer?.Dispose();
             searchers.Dispose();
             writer.Commit();
             writer.Dispose();
@@ -212,6 +241,9 @@ public sealed partial class LuceneSearchIndex : IWatermarkedSearchIndex
             directory = dir;
             writer = newWriter;
             Interlocked.Exchange(ref watermark, ReadWatermark(newWriter));
+            // Reopened at the last commit: anything applied after it is gone and must be replayed.
+            Interlocked.Exchange(ref applied, Interlocked.Read(ref watermark));
+            uncommitted = false;
             searchers = manager;
         }
         catch (LockObtainFailedException)
@@ -243,9 +275,37 @@ public sealed partial class LuceneSearchIndex : IWatermarkedSearchIndex
             writer.SetCommitData(new Dictionary<string, string> { [WatermarkKey] = value.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
         writer.Commit();
-        if (newWatermark is { } committed)
+        lastCommit = Environment.TickCount64;
+        uncommitted = false;
+        // The commit carries whichever watermark was set last, a deferred one included.
+        Interlocked.Exchange(ref watermark, ReadWatermark(writer));
+        if (newWatermark is { } explicitMark)
         {
-            Interlocked.Exchange(ref watermark, committed);
+            Interlocked.Exchange(ref applied, explicitMark);
+        }
+    }
+
+    /// <summary>The timer's commit of changes applied but not yet durable.</summary>
+    private void CommitPending()
+    {
+        if (!writeLock.Wait(0))
+        {
+            return; // A write is under way; it or the next tick commits.
+        }
+        try
+        {
+            if (!disposed && uncommitted)
+            {
+                Commit(null);
+            }
+        }
+        catch (Exception) when (!disposed)
+        {
+            // Left uncommitted: the next tick retries, and a crash replays from the committed watermark.
+        }
+        finally
+        {
+            writeLock.Release();
         }
     }
 

@@ -108,7 +108,7 @@ public sealed partial class IndexProjector(
         var total = 0;
         while (true)
         {
-            var watermark = index.Watermark;
+            var watermark = index.AppliedWatermark;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
             var rows = await ReadChangesAsync(db, name, watermark, cancellationToken);

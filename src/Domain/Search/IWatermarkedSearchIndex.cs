@@ -12,8 +12,16 @@ public interface IWatermarkedSearchIndex : ISearchIndex
     long Watermark { get; }
 
     /// <summary>
-    /// Like <see cref="ISearchIndex.ApplyAsync"/>, and records <paramref name="watermark"/> in the same
-    /// commit: after a crash, either both the changes and the watermark are there, or neither is.
+    /// The watermark of what searches already see, at or above <see cref="Watermark"/>: an index may
+    /// make changes visible before it makes them durable, and replays from <see cref="Watermark"/>
+    /// after a crash. The projector reads on from here; pruning trusts only <see cref="Watermark"/>.
+    /// </summary>
+    long AppliedWatermark { get; }
+
+    /// <summary>
+    /// Like <see cref="ISearchIndex.ApplyAsync"/>, but durability may follow visibility: the changes
+    /// are searchable on return and are committed with <paramref name="watermark"/> shortly after, in
+    /// one commit, so after a crash either both the changes and the watermark are there, or neither is.
     /// </summary>
     Task ApplyAsync(IReadOnlyList<IndexDocument> upserts, IReadOnlyList<string> deletes, long watermark, CancellationToken cancellationToken);
 
