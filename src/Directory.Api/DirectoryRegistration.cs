@@ -17,6 +17,7 @@ using Thirty3.DirectoryApi.Suppliers;
 using Thirty3.DirectoryApi.Technologies;
 using Thirty3.Domain;
 using Thirty3.Domain.Cpv;
+using Thirty3.Search.Elasticsearch;
 using Thirty3.Search.Lucene;
 
 namespace Thirty3.DirectoryApi;
@@ -64,6 +65,13 @@ public static class DirectoryRegistration
     /// <summary>The embedded Lucene index lives in the data folder unless configured elsewhere.</summary>
     private static void AddSearchBackend(IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<SearchBackendOptions>().BindConfiguration(SearchBackendOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Choosing which services exist has to happen now; everything they read is bound lazily.
+        if (string.Equals(builder.Configuration[$"{SearchBackendOptions.SectionName}:Backend"], SearchBackendOptions.Elasticsearch, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddElasticsearchSearch(builder.Configuration);
+            return;
+        }
         builder.Services.AddLuceneSearch(builder.Configuration);
         builder.Services.AddOptions<LuceneOptions>().PostConfigure<IOptions<DataOptions>>((lucene, data) =>
         {
