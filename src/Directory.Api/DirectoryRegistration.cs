@@ -10,12 +10,14 @@ using Thirty3.DirectoryApi.Opportunities;
 using Thirty3.DirectoryApi.Problems;
 using Thirty3.DirectoryApi.Retenders;
 using Thirty3.DirectoryApi.Sample;
+using Thirty3.DirectoryApi.Sources;
 using Thirty3.DirectoryApi.Stats;
 using Thirty3.DirectoryApi.Store;
 using Thirty3.DirectoryApi.Suppliers;
 using Thirty3.DirectoryApi.Technologies;
 using Thirty3.Domain;
 using Thirty3.Domain.Cpv;
+using Thirty3.Search.Elasticsearch;
 using Thirty3.Search.Lucene;
 
 namespace Thirty3.DirectoryApi;
@@ -35,11 +37,13 @@ public static class DirectoryRegistration
         services.AddSingleton<CpvLabelCache>();
         services.AddSingleton<ICpvLabels>(sp => sp.GetRequiredService<CpvLabelCache>());
         services.AddSingleton<WriteGate>();
+        services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IndexSignal>();
         services.AddSingleton<IndexHealth>();
         services.AddSingleton<SearchIndexes>();
         services.AddSingleton<IndexProjector>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexProjector>());
+        services.AddHostedService<PostgresChangeListener>();
         services.AddHostedService<DirectoryStartup>();
         services.AddScoped<ReleaseIngestService>();
         services.AddScoped<TechnologyIngestService>();
@@ -61,6 +65,13 @@ public static class DirectoryRegistration
     /// <summary>The embedded Lucene index lives in the data folder unless configured elsewhere.</summary>
     private static void AddSearchBackend(IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<SearchBackendOptions>().BindConfiguration(SearchBackendOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Choosing which services exist has to happen now; everything they read is bound lazily.
+        if (string.Equals(builder.Configuration[$"{SearchBackendOptions.SectionName}:Backend"], SearchBackendOptions.Elasticsearch, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddElasticsearchSearch(builder.Configuration);
+            return;
+        }
         builder.Services.AddLuceneSearch(builder.Configuration);
         builder.Services.AddOptions<LuceneOptions>().PostConfigure<IOptions<DataOptions>>((lucene, data) =>
         {
@@ -93,6 +104,7 @@ public static class DirectoryRegistration
         app.MapCpvEndpoints();
         app.MapAdminEndpoints();
         app.MapRetenderEndpoints();
+        app.MapSourceEndpoints();
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
         return app;
     }

@@ -31,7 +31,10 @@ internal sealed class FreeTextQueryBuilder(IndexSchema schema, Analyzer analyzer
 
     private readonly IndexField[] textFields = [.. schema.Fields.Where(f => f.Kind == IndexFieldKind.Text)];
 
-    public FreeTextQuery Build(string? text)
+    /// <param name="reader">When given, words the index already holds are matched exactly only:
+    /// typo expansion is for words it does not know, and fuzzy queries over six fields were most of
+    /// a search's cost.</param>
+    public FreeTextQuery Build(string? text, IndexReader? reader = null)
     {
         if (string.IsNullOrWhiteSpace(text) || textFields.Length == 0)
         {
@@ -72,7 +75,7 @@ internal sealed class FreeTextQueryBuilder(IndexSchema schema, Analyzer analyzer
             foreach (var (term, _) in Analyse(word))
             {
                 exact.Add(term);
-                var edits = MaxEdits(term);
+                var edits = reader is not null && IsKnown(reader, term) ? 0 : MaxEdits(term);
                 if (edits > 0)
                 {
                     fuzzy.Add((term, edits));
@@ -101,6 +104,9 @@ internal sealed class FreeTextQueryBuilder(IndexSchema schema, Analyzer analyzer
         relaxed.MinimumNumberShouldMatch = 1;
         return new FreeTextQuery(strict, relaxed, highlight);
     }
+
+    private bool IsKnown(IndexReader reader, string term) =>
+        textFields.Any(f => reader.DocFreq(new Term(f.Name, term)) > 0);
 
     /// <summary>Edit distance allowed for a typo: none for short words, where one edit makes another word.</summary>
     internal static int MaxEdits(string term) => term.Length >= 8 ? 2 : term.Length >= 4 ? 1 : 0;

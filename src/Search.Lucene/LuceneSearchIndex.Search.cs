@@ -27,7 +27,7 @@ public sealed partial class LuceneSearchIndex
         var after = request.Cursor is null ? null : SearchCursor.Decode(request.Cursor, sortKey, sort.GetSort());
         var skip = after is null ? request.From : 0;
 
-        var text = textQueries.Build(request.Text);
+        var text = textQueries.Build(request.Text, searcher.IndexReader);
         // Facets of fields without a filter of their own count over the same documents as the hits.
         var sharedFacets = facetFields.Where(f => !filters.ContainsKey(f)).ToList();
         var pass = MainPass(searcher, Combine(text.Strict, filters.Values), sort, after, skip, request.Size, sharedFacets);

@@ -12,8 +12,11 @@ namespace Thirty3.Search.Lucene;
 /// are serialised, committed and made visible before they return; searches run concurrently on
 /// reference-counted searchers that never see a half-applied write.
 /// </summary>
-public sealed partial class LuceneSearchIndex : ISearchIndex
+public sealed partial class LuceneSearchIndex : IWatermarkedSearchIndex
 {
+    /// <summary>Key of the change-log watermark in the commit user data.</summary>
+    private const string WatermarkKey = "thirty3.watermark";
+
     private readonly string folder;
     private readonly EnglishTextAnalyzer analyzer = new();
     private readonly DocumentMapper mapper;
@@ -42,6 +45,25 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
 
     public IndexSchema Schema { get; }
 
+    /// <summary>Read from the last commit's user data when opened; updated by each watermarked commit.</summary>
+    public long Watermark => Interlocked.Read(ref watermark);
+
+    /// <summary>What searches see; committed at most <see cref="CommitInterval"/> later.</summary>
+    public long AppliedWatermark => Interlocked.Read(ref applied);
+
+    /// <summary>
+    /// How long watermarked changes may stay visible but uncommitted. A Lucene commit fsyncs every
+    /// new file; committing every batch made the index the bottleneck of ingest, while the change
+    /// log already replays anything above the committed watermark after a crash.
+    /// </summary>
+    public static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(1);
+
+    private long watermark;
+    private long applied;
+    private bool uncommitted;
+    private long lastCommit = Environment.TickCount64;
+    private Timer? commitTimer;
+
     /// <summary>Deletes an index folder (which must not be open) so the next open starts empty.</summary>
     public static void DeleteFolder(string folder)
     {
@@ -51,7 +73,19 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         }
     }
 
-    public async Task ApplyAsync(IReadOnlyList<IndexDocument> upserts, IReadOnlyList<string> deletes, CancellationToken cancellationToken)
+    public Task ApplyAsync(IReadOnlyList<IndexDocument> upserts, IReadOnlyList<string> deletes, CancellationToken cancellationToken) =>
+        ApplyAsync(upserts, deletes, null, cancellationToken);
+
+    public Task ApplyAsync(IReadOnlyList<IndexDocument> upserts, IReadOnlyList<string> deletes, long watermark, CancellationToken cancellationToken) =>
+        ApplyAsync(upserts, deletes, (long?)watermark, cancellationToken);
+
+    public Task RebuildAsync(IAsyncEnumerable<IndexDocument> source, CancellationToken cancellationToken) =>
+        RebuildAsync(source, null, cancellationToken);
+
+    public Task RebuildAsync(IAsyncEnumerable<IndexDocument> source, long watermark, CancellationToken cancellationToken) =>
+        RebuildAsync(source, (long?)watermark, cancellationToken);
+
+    private async Task ApplyAsync(IReadOnlyList<IndexDocument> upserts, IReadOnlyList<string> deletes, long? newWatermark, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upserts);
         ArgumentNullException.ThrowIfNull(deletes);
@@ -71,7 +105,21 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
                 {
                     writer.DeleteDocuments(new Term(DocumentMapper.IdField, id));
                 }
-                writer.Commit();
+                if (newWatermark is { } value && Environment.TickCount64 - lastCommit < CommitInterval.TotalMilliseconds)
+                {
+                    // Visible now, durable at the next commit (the timer's, at the latest).
+                    writer.SetCommitData(new Dictionary<string, string> { [WatermarkKey] = value.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                    uncommitted = true;
+                    commitTimer ??= new Timer(_ => CommitPending(), null, CommitInterval, CommitInterval);
+                }
+                else
+                {
+                    Commit(newWatermark);
+                }
+                if (newWatermark is { } visible)
+                {
+                    Interlocked.Exchange(ref applied, visible);
+                }
             }
             catch
             {
@@ -86,7 +134,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         }
     }
 
-    public async Task RebuildAsync(IAsyncEnumerable<IndexDocument> source, CancellationToken cancellationToken)
+    private async Task RebuildAsync(IAsyncEnumerable<IndexDocument> source, long? newWatermark, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         await writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -104,7 +152,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
                     // Update, not add: a source yielding an id twice still leaves one document.
                     writer.UpdateDocument(new Term(DocumentMapper.IdField, document.Id), mapper.Map(document));
                 }
-                writer.Commit();
+                Commit(newWatermark);
             }
             catch
             {
@@ -160,6 +208,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
                 return;
             }
             disposed = true;
+            commitTimer?.Dispose();
             searchers.Dispose();
             writer.Commit();
             writer.Dispose();
@@ -191,6 +240,10 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
             var manager = new SearcherManager(newWriter, applyAllDeletes: true, new Bm25SearcherFactory());
             directory = dir;
             writer = newWriter;
+            Interlocked.Exchange(ref watermark, ReadWatermark(newWriter));
+            // Reopened at the last commit: anything applied after it is gone and must be replayed.
+            Interlocked.Exchange(ref applied, Interlocked.Read(ref watermark));
+            uncommitted = false;
             searchers = manager;
         }
         catch (LockObtainFailedException)
@@ -213,6 +266,53 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
             throw new SearchIndexCorruptException(folder, e);
         }
     }
+
+    /// <summary>Commits, with the watermark in the same commit's user data when one is given.</summary>
+    private void Commit(long? newWatermark)
+    {
+        if (newWatermark is { } value)
+        {
+            writer.SetCommitData(new Dictionary<string, string> { [WatermarkKey] = value.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+        writer.Commit();
+        lastCommit = Environment.TickCount64;
+        uncommitted = false;
+        // The commit carries whichever watermark was set last, a deferred one included.
+        Interlocked.Exchange(ref watermark, ReadWatermark(writer));
+        if (newWatermark is { } explicitMark)
+        {
+            Interlocked.Exchange(ref applied, explicitMark);
+        }
+    }
+
+    /// <summary>The timer's commit of changes applied but not yet durable.</summary>
+    private void CommitPending()
+    {
+        if (!writeLock.Wait(0))
+        {
+            return; // A write is under way; it or the next tick commits.
+        }
+        try
+        {
+            if (!disposed && uncommitted)
+            {
+                Commit(null);
+            }
+        }
+        catch (Exception) when (!disposed)
+        {
+            // Left uncommitted: the next tick retries, and a crash replays from the committed watermark.
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    private static long ReadWatermark(IndexWriter writer) =>
+        writer.CommitData is { } data && data.TryGetValue(WatermarkKey, out var text)
+            && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value : 0;
 
     /// <summary>
     /// Drops uncommitted changes after a failed write. Lucene's rollback closes the writer, so the

@@ -27,6 +27,38 @@ public sealed class LuceneSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task ApplyAsync_WithWatermark_WatermarkSurvivesReopenAndUnwatermarkedWrites()
+    {
+        using (var sut = new LuceneSearchIndex(Folder, OpportunityIndex.Schema))
+        {
+            Assert.Equal(0, sut.Watermark);
+            await sut.ApplyAsync(OpportunityFixture.Documents, [], 41, CancellationToken.None);
+            await sut.ApplyAsync([], ["opp-01"], CancellationToken.None);
+        }
+
+        using var reopened = new LuceneSearchIndex(Folder, OpportunityIndex.Schema);
+
+        Assert.Equal(41, reopened.Watermark);
+        Assert.Equal(OpportunityFixture.Count - 1, await reopened.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RebuildAsync_WithWatermark_RecordsItWithTheNewContent()
+    {
+        using (var sut = new LuceneSearchIndex(Folder, OpportunityIndex.Schema))
+        {
+            await sut.ApplyAsync(OpportunityFixture.Documents, [], 500, CancellationToken.None);
+            await sut.RebuildAsync(OpportunityFixture.Documents.Take(3).ToAsyncEnumerable(), 7, CancellationToken.None);
+            Assert.Equal(7, sut.Watermark);
+        }
+
+        using var reopened = new LuceneSearchIndex(Folder, OpportunityIndex.Schema);
+
+        Assert.Equal(7, reopened.Watermark);
+        Assert.Equal(3, await reopened.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Constructor_CorruptSegmentsFile_ThrowsSearchIndexCorrupt()
     {
         using (var sut = new LuceneSearchIndex(Folder, OpportunityIndex.Schema))

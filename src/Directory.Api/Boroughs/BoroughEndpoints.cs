@@ -32,8 +32,9 @@ public static class BoroughEndpoints
     public static async Task<Ok<List<BoroughSummary>>> ListAsync(DirectoryDbContext db, SearchIndexes indexes, TimeProvider clock, CancellationToken cancellationToken)
     {
         var technologyCounts = await db.Technologies.GroupBy(t => t.BoroughGss).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var openByBuyer = await OpenCountsByBuyerAsync(indexes, clock, cancellationToken);
-        var boroughs = LondonBoroughs.All.Select(c => c.GssCode).Union(technologyCounts.Keys).Select(gss =>
+        var gssCodes = LondonBoroughs.All.Select(c => c.GssCode).Union(technologyCounts.Keys).ToList();
+        var openByBuyer = await OpenCountsByBuyerAsync(gssCodes, indexes, clock, cancellationToken);
+        var boroughs = gssCodes.Select(gss =>
         {
             var london = LondonBoroughs.FindByGss(gss);
             return new BoroughSummary(gss, london?.Name ?? gss, london is null ? null : LondonBoroughs.Region, technologyCounts.GetValueOrDefault(gss), openByBuyer.GetValueOrDefault($"GB-GSS-{gss}"));
@@ -74,15 +75,20 @@ public static class BoroughEndpoints
         return TypedResults.Ok(new BoroughStack(summary, serviceAreas, opportunities));
     }
 
-    internal static async Task<Dictionary<string, long>> OpenCountsByBuyerAsync(SearchIndexes indexes, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Open opportunities per council, one count query each: a buyer facet would ignore a buyer
+    /// filter (facets are multi-select) and could cut small councils from its top values.
+    /// </summary>
+    internal static async Task<Dictionary<string, long>> OpenCountsByBuyerAsync(IEnumerable<string> gssCodes, SearchIndexes indexes, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var request = OpportunitySearchService.BuildRequest(new OpportunitySearchQuery { Open = true, PageSize = 1 }, clock.GetUtcNow()) with
+        var open = OpportunitySearchService.BuildRequest(new OpportunitySearchQuery { Open = true, PageSize = 1 }, clock.GetUtcNow()) with { Facets = [], Size = 0, Highlight = false };
+        var counts = new Dictionary<string, long>();
+        foreach (var gss in gssCodes)
         {
-            Facets = [OpportunityIndex.Buyer],
-            FacetSize = 10_000,
-            Size = 0,
-        };
-        var response = await indexes.Opportunities.SearchAsync(request, cancellationToken);
-        return (response.Facets.GetValueOrDefault(OpportunityIndex.Buyer) ?? []).ToDictionary(v => v.Value, v => v.Count);
+            var buyer = $"GB-GSS-{gss}";
+            var response = await indexes.Opportunities.SearchAsync(open with { Terms = [.. open.Terms, new TermsFilter(OpportunityIndex.Buyer, [buyer])] }, cancellationToken);
+            counts[buyer] = response.Total;
+        }
+        return counts;
     }
 }

@@ -14,7 +14,7 @@ namespace Thirty3.DirectoryApi.Cli;
 /// </summary>
 public static class DirectoryCli
 {
-    private static readonly string[] Commands = ["keys", "reindex", "cpv", "help"];
+    private static readonly string[] Commands = ["keys", "reindex", "cpv", "sample", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -62,6 +62,12 @@ public static class DirectoryCli
                     Console.WriteLine($"read {result.Read}, added {result.Added}, updated {result.Updated}, problems {result.Problems.Count}");
                 }
                 return 0;
+            case ["sample", "inbox", var folder, .. var rest]:
+                // Notices for the connectors' folder source, beyond the processes the API seeds itself.
+                var processes = int.TryParse(Option(rest, "--processes"), out var p) ? p : 200;
+                var written = SampleInbox.Write(folder, processes, TimeProvider.System.GetUtcNow());
+                Console.WriteLine($"wrote {written} release package file(s) to {folder}");
+                return 0;
             default:
                 return Usage(null);
         }
@@ -86,6 +92,7 @@ public static class DirectoryCli
               keys revoke ID                                       revoke a key
               reindex                                              rebuild the search indexes from the store
               cpv import FILE                                      import a CPV vocabulary CSV (CODE,EN)
+              sample inbox FOLDER [--processes N]                  write sample OCDS release packages for the connectors' folder source
             """);
         return 2;
     }

@@ -57,6 +57,7 @@ public sealed partial class ReleaseIngestService(
         using (await gate.EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await StoreWriteLock.AcquireAsync(db, cancellationToken);
             var ocids = accepted.Select(a => a.Release.Ocid).Distinct().ToList();
             var stored = await LoadInChunks(ocids, chunk => db.Releases.AsTracking().Where(r => chunk.Contains(r.Ocid)), cancellationToken);
             var byKey = stored.ToDictionary(r => (r.Ocid, r.ReleaseId));
@@ -113,6 +114,7 @@ public sealed partial class ReleaseIngestService(
             }
             db.Rejections.AddRange(rejections);
             await db.SaveChangesAsync(cancellationToken);
+            await ChangeNotifications.NotifyOnCommitAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
@@ -175,7 +177,7 @@ public sealed partial class ReleaseIngestService(
                     learned.TryAdd(code, label);
                 }
             }
-            db.Outbox.Add(new OutboxEntity { IndexName = OpportunityIndex.Schema.Name, DocumentId = process.Key, EnqueuedMs = now });
+            db.IndexChanges.Add(new IndexChangeEntity { IndexName = OpportunityIndex.Schema.Name, DocumentId = process.Key, EnqueuedMs = now });
         }
 
         var ids = compiledOrganisations.Keys.ToList();

@@ -58,6 +58,7 @@ public sealed partial class TechnologyIngestService(
         using (await gate.EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await StoreWriteLock.AcquireAsync(db, cancellationToken);
             var ids = valid.Select(v => v.Entry.Id).Distinct().ToList();
             var existing = new Dictionary<string, TechnologyEntity>();
             foreach (var chunk in ids.Chunk(2_000))
@@ -94,9 +95,10 @@ public sealed partial class TechnologyIngestService(
                 entity.Json = json;
                 entity.ContentHash = hash;
                 entity.UpdatedMs = now;
-                db.Outbox.Add(new OutboxEntity { IndexName = TechnologyIndex.Schema.Name, DocumentId = entry.Id, EnqueuedMs = now });
+                db.IndexChanges.Add(new IndexChangeEntity { IndexName = TechnologyIndex.Schema.Name, DocumentId = entry.Id, EnqueuedMs = now });
             }
             await db.SaveChangesAsync(cancellationToken);
+            await ChangeNotifications.NotifyOnCommitAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }

@@ -2,8 +2,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Thirty3.DirectoryApi.Store;
 
-/// <summary>The system of record: releases, compiled opportunities, organisations, technologies, keys and the index outbox.</summary>
-public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : DbContext(options)
+/// <summary>The system of record: releases, compiled opportunities, organisations, technologies, keys and the index change log.</summary>
+/// <remarks>
+/// One model for every provider. Each provider has a small subclass that owns its migrations
+/// (<see cref="SqliteDirectoryDbContext"/>, <see cref="PostgresDirectoryDbContext"/>): EF Core keys
+/// migrations by context type, so two sets can live in one assembly, each generated with the
+/// provider's own column types, while the rest of the code only ever asks for this type.
+/// </remarks>
+public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ReleaseEntity> Releases => Set<ReleaseEntity>();
     public DbSet<OpportunityEntity> Opportunities => Set<OpportunityEntity>();
@@ -11,8 +17,10 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<TechnologyEntity> Technologies => Set<TechnologyEntity>();
     public DbSet<CpvLabelEntity> CpvLabels => Set<CpvLabelEntity>();
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
-    public DbSet<OutboxEntity> Outbox => Set<OutboxEntity>();
+    public DbSet<IndexChangeEntity> IndexChanges => Set<IndexChangeEntity>();
+    public DbSet<ProjectionCheckpointEntity> ProjectionCheckpoints => Set<ProjectionCheckpointEntity>();
     public DbSet<RejectionEntity> Rejections => Set<RejectionEntity>();
+    public DbSet<SourceStatusEntity> SourceStatuses => Set<SourceStatusEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -55,10 +63,22 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
             e.ToTable("api_keys");
             e.HasKey(k => k.Id);
         });
-        modelBuilder.Entity<OutboxEntity>(e =>
+        modelBuilder.Entity<IndexChangeEntity>(e =>
         {
-            e.ToTable("index_outbox");
-            e.HasIndex(o => o.Id);
+            e.ToTable("index_changes");
+            // Each projection reads its index's changes above its watermark, in id order.
+            e.HasIndex(c => new { c.IndexName, c.Id });
+        });
+        modelBuilder.Entity<ProjectionCheckpointEntity>(e =>
+        {
+            e.ToTable("projection_checkpoints");
+            e.HasKey(c => c.Projection);
+            e.Property(c => c.Projection).HasMaxLength(300);
+        });
+        modelBuilder.Entity<SourceStatusEntity>(e =>
+        {
+            e.ToTable("source_status");
+            e.HasKey(s => s.Name);
         });
         modelBuilder.Entity<RejectionEntity>(e =>
         {
@@ -67,3 +87,9 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
         });
     }
 }
+
+/// <summary>The embedded, single-instance store; owns the SQLite migrations.</summary>
+public sealed class SqliteDirectoryDbContext(DbContextOptions<SqliteDirectoryDbContext> options) : DirectoryDbContext(options);
+
+/// <summary>The shared store for several instances; owns the PostgreSQL migrations.</summary>
+public sealed class PostgresDirectoryDbContext(DbContextOptions<PostgresDirectoryDbContext> options) : DirectoryDbContext(options);

@@ -88,15 +88,31 @@ public sealed class ApiKeyEntity
 }
 
 /// <summary>
-/// A document the search index has yet to receive. Written in the same transaction as the change,
-/// deleted only after the index has committed it: a crash in between replays, never loses.
+/// One change to a search document, appended in the same transaction as the change itself. The
+/// log is append-only with a monotonic id: each projection (an instance's own Lucene index, or a
+/// shared index) applies rows above its own watermark, so any number of projections can follow it.
+/// Rows are pruned only once every live projection has passed them and they are older than the
+/// retention window (see <c>IndexProjector</c>).
 /// </summary>
-public sealed class OutboxEntity
+public sealed class IndexChangeEntity
 {
     public long Id { get; set; }
     public required string IndexName { get; set; }
     public required string DocumentId { get; set; }
     public long EnqueuedMs { get; set; }
+}
+
+/// <summary>
+/// How far one projection has applied the change log. For an index that keeps its own watermark
+/// (Lucene, in its commit) this row is only a report, read when pruning; for a shared index it is
+/// the watermark itself. Special rows named <c>pruned/{index}</c> record the highest id pruned.
+/// </summary>
+public sealed class ProjectionCheckpointEntity
+{
+    public required string Projection { get; set; }
+    public required string IndexName { get; set; }
+    public long Watermark { get; set; }
+    public long SeenMs { get; set; }
 }
 
 /// <summary>An item an ingest refused, kept so a publisher can see what was rejected and why.</summary>
@@ -111,4 +127,14 @@ public sealed class RejectionEntity
     public required string Reason { get; set; }
     /// <summary>The item as sent, cut to a bounded size.</summary>
     public string? Payload { get; set; }
+}
+
+/// <summary>The latest status a connector reported for one of its sources.</summary>
+public sealed class SourceStatusEntity
+{
+    public required string Name { get; set; }
+    /// <summary>The <c>SourceStatusReport</c> as JSON.</summary>
+    public required string Json { get; set; }
+    public required string ReportedBy { get; set; }
+    public long UpdatedMs { get; set; }
 }

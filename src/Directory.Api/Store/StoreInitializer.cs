@@ -12,8 +12,12 @@ public sealed class StoreInitializer(IServiceScopeFactory scopes, IOptions<DataO
         Directory.CreateDirectory(data.Value.FullPath);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        // EF Core takes a database-wide migration lock, so instances starting together apply each migration once.
         await db.Database.MigrateAsync(cancellationToken);
 
+        // Instances starting together would both insert the seed: serialise like any writer.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await StoreWriteLock.AcquireAsync(db, cancellationToken);
         var known = await db.CpvLabels.Select(c => c.Code).ToListAsync(cancellationToken);
         var missing = CpvDivisions.Labels.Where(d => !known.Contains(d.Key)).ToList();
         if (missing.Count > 0)
@@ -21,6 +25,7 @@ public sealed class StoreInitializer(IServiceScopeFactory scopes, IOptions<DataO
             db.CpvLabels.AddRange(missing.Select(d => new CpvLabelEntity { Code = d.Key, Label = d.Value, Origin = "seed" }));
             await db.SaveChangesAsync(cancellationToken);
         }
+        await transaction.CommitAsync(cancellationToken);
         await foreach (var label in db.CpvLabels.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             labels.Set(label.Code, label.Label);

@@ -12,8 +12,10 @@ public sealed class StoreOptions
     [RegularExpression("^(Sqlite|PostgreSql)$", ErrorMessage = "Store:Provider must be Sqlite or PostgreSql.")]
     public string Provider { get; set; } = "Sqlite";
 
-    /// <summary>Connection string; for Sqlite, defaults to directory.db in the data folder.</summary>
+    /// <summary>Connection string; for Sqlite, defaults to directory.db in the data folder; required for PostgreSql.</summary>
     public string? ConnectionString { get; set; }
+
+    public bool IsPostgreSql => string.Equals(Provider, "PostgreSql", StringComparison.Ordinal);
 }
 
 /// <summary>Where the embedded default keeps its files (section "Data").</summary>

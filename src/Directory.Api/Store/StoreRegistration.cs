@@ -8,12 +8,16 @@ public static class StoreRegistration
 {
     public static IHostApplicationBuilder AddDirectoryStore(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => !o.IsPostgreSql || !string.IsNullOrWhiteSpace(o.ConnectionString), "Store:ConnectionString is required when Store:Provider is PostgreSql.")
+            .ValidateOnStart();
         builder.Services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        builder.Services.AddDbContextPool<DirectoryDbContext>((services, options) =>
+        // Both providers are registered; the configured one is picked when a context is first asked
+        // for, not at registration, so test hosts and late configuration apply. Neither opens a
+        // connection until used.
+        builder.Services.AddDbContextPool<SqliteDirectoryDbContext>((services, options) =>
         {
-            // Read at first use, not at registration, so test hosts and late configuration apply.
             var store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
             var data = services.GetRequiredService<IOptions<DataOptions>>().Value;
             var connectionString = store.ConnectionString ?? new SqliteConnectionStringBuilder
@@ -25,7 +29,18 @@ public static class StoreRegistration
             options.AddInterceptors(new SqlitePragmas());
             options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
+        builder.Services.AddDbContextPool<PostgresDirectoryDbContext>((services, options) =>
+        {
+            var store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+            options.UseNpgsql(store.ConnectionString, npgsql => npgsql.CommandTimeout(60));
+            options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        });
+        builder.Services.AddScoped<DirectoryDbContext>(services =>
+            services.GetRequiredService<IOptions<StoreOptions>>().Value.IsPostgreSql
+                ? services.GetRequiredService<PostgresDirectoryDbContext>()
+                : services.GetRequiredService<SqliteDirectoryDbContext>());
         builder.Services.AddSingleton<StoreInitializer>();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return builder;
     }
 }

@@ -74,7 +74,8 @@ public sealed class SchedulingTests(ITestOutputHelper output) : IDisposable
     public void AppSettings_Default_IsValidAndOnlyLocalSourcesEnabled()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddJsonFileFrom(Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
+        // From the source tree: the test output also holds the directory API's appsettings.json (the end-to-end tests reference it).
+        builder.Configuration.AddJsonFileFrom(ConfigurationExtensions.ConnectorsAppSettings());
         builder.AddConnectors();
         using var host = builder.Build();
 
@@ -117,4 +118,17 @@ internal static class ConfigurationExtensions
 {
     public static void AddJsonFileFrom(this Microsoft.Extensions.Configuration.IConfigurationBuilder builder, string path)
         => Microsoft.Extensions.Configuration.JsonConfigurationExtensions.AddJsonFile(builder, path, optional: false);
+
+    public static string ConnectorsAppSettings()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Connectors", "appsettings.json");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException("src/Connectors/appsettings.json not found above the test folder.");
+    }
 }

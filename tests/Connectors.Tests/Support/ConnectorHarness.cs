@@ -16,7 +16,7 @@ public sealed class ConnectorHarness : IDisposable
 {
     private readonly bool _ownsFolder;
 
-    public ConnectorHarness(IDictionary<string, string?> settings, RecordingDirectory? directory = null, string? dataFolder = null)
+    public ConnectorHarness(IDictionary<string, string?> settings, RecordingDirectory? directory = null, string? dataFolder = null, IDirectoryApi? realDirectory = null)
     {
         _ownsFolder = dataFolder is null;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "thirty3-connectors-tests", Guid.NewGuid().ToString("N"));
@@ -29,7 +29,7 @@ public sealed class ConnectorHarness : IDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddConnectors();
-        builder.Services.AddSingleton<IDirectoryApi>(Directory);
+        builder.Services.AddSingleton<IDirectoryApi>(realDirectory ?? Directory);
         Host = builder.Build();
     }
 

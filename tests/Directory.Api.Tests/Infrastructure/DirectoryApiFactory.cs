@@ -24,6 +24,12 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
     /// <summary>Extra settings (e.g. Store:Provider and Store:ConnectionString) for subclasses.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Settings a test adds on top (e.g. Indexing:*), applied last.</summary>
+    public Dictionary<string, string?> ExtraSettings { get; } = [];
+
+    /// <summary>A new host over the same store and data folder: a restart.</summary>
+    public virtual DirectoryApiFactory Restart() => new(DataPath);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -32,7 +38,7 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
             ["Data:Path"] = DataPath,
             ["SampleData:Seed"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
-        }.Concat(Settings)));
+        }.Concat(Settings).Concat(ExtraSettings)));
     }
 
     /// <summary>Issues a key directly in the store and returns a client that sends it.</summary>
@@ -50,7 +56,8 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
 
     public static HttpContent Json(string json) => new StringContent(json, new MediaTypeHeaderValue("application/json"));
 
-    public void DeleteData()
+    /// <summary>Removes what this factory created: the data folder (and, for subclasses, the database).</summary>
+    public virtual void DeleteData()
     {
         try
         {

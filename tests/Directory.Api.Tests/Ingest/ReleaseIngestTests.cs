@@ -8,9 +8,10 @@ using Thirty3.Domain.Opportunities;
 
 namespace Thirty3.DirectoryApi.Tests.Ingest;
 
-public sealed class ReleaseIngestTests : IDisposable
+/// <summary>Runs against every store: SQLite always, PostgreSQL when <c>THIRTY3_TEST_POSTGRES</c> is set.</summary>
+public abstract class ReleaseIngestTests(DirectoryApiFactory factory) : IDisposable
 {
-    private readonly DirectoryApiFactory _factory = new();
+    private readonly DirectoryApiFactory _factory = factory;
 
     public void Dispose()
     {
@@ -21,7 +22,7 @@ public sealed class ReleaseIngestTests : IDisposable
     private static async Task<IngestResult> ReadResult(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<IngestResult>(DirectoryJson.Options))!;
 
-    [Fact]
+    [SkippableFact]
     public async Task IngestReleases_SameReleaseTwice_StoredThenUnchanged()
     {
         var client = await _factory.CreatePublisherClientAsync();
@@ -35,7 +36,7 @@ public sealed class ReleaseIngestTests : IDisposable
         Assert.Equal(0, second.Stored);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task IngestReleases_TenderThenAward_OneOpportunityAtAwardStage()
     {
         var client = await _factory.CreatePublisherClientAsync();
@@ -54,7 +55,7 @@ public sealed class ReleaseIngestTests : IDisposable
         Assert.Equal(Stages.Award, search.Items[0].Opportunity.Stage);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task IngestReleases_MixedBatch_ReportsEachItemWithReasonAndPath()
     {
         var client = await _factory.CreatePublisherClientAsync();
@@ -74,7 +75,7 @@ public sealed class ReleaseIngestTests : IDisposable
         Assert.Equal(2, rejections.GetArrayLength());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task IngestReleases_AllRejected_422ProblemWithItems()
     {
         var client = await _factory.CreatePublisherClientAsync();
@@ -87,7 +88,7 @@ public sealed class ReleaseIngestTests : IDisposable
         Assert.Equal("$[0].date", problem.GetProperty("items")[0].GetProperty("path").GetString());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("{\"releases\": [", "line 1")]
     [InlineData("{\"hello\": \"world\"}", "OCDS")]
     [InlineData("\"just a string\"", "JSON object or array")]
@@ -103,7 +104,7 @@ public sealed class ReleaseIngestTests : IDisposable
         Assert.Contains(expected, text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task IngestReleases_WrongContentType_415Problem()
     {
         var client = await _factory.CreatePublisherClientAsync();
@@ -114,7 +115,7 @@ public sealed class ReleaseIngestTests : IDisposable
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task IngestReleases_DeeplyNestedJson_400NotCrash()
     {
         var client = await _factory.CreatePublisherClientAsync();
@@ -125,7 +126,7 @@ public sealed class ReleaseIngestTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task IngestReleases_AcknowledgedRelease_SurvivesRestartAndIsSearchable()
     {
         var client = await _factory.CreatePublisherClientAsync();
@@ -133,7 +134,7 @@ public sealed class ReleaseIngestTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         _factory.Dispose();
 
-        using var restarted = new DirectoryApiFactory(_factory.DataPath);
+        using var restarted = _factory.Restart();
         var again = restarted.CreateClient();
         await restarted.IndexAsync();
         var detail = await again.GetAsync("/api/opportunities/ocds-test-9");
@@ -169,3 +170,7 @@ public sealed class ReleaseIngestTests : IDisposable
         Assert.Equal(cf2015Files + 95 + 90, all!.Total);
     }
 }
+
+public sealed class SqliteReleaseIngestTests() : ReleaseIngestTests(new DirectoryApiFactory());
+
+public sealed class PostgresReleaseIngestTests() : ReleaseIngestTests(new PostgresDirectoryApiFactory());

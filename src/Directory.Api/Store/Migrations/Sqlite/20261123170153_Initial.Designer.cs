@@ -9,7 +9,7 @@ using Thirty3.DirectoryApi.Store;
 
 namespace Thirty3.DirectoryApi.Store.Migrations.Sqlite
 {
-    [DbContext(typeof(DirectoryDbContext))]
+    [DbContext(typeof(SqliteDirectoryDbContext))]
     [Migration("20261123170153_Initial")]
     partial class Initial
     {

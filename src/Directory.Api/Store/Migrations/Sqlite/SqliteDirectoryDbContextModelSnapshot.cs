@@ -8,8 +8,8 @@ using Thirty3.DirectoryApi.Store;
 
 namespace Thirty3.DirectoryApi.Store.Migrations.Sqlite
 {
-    [DbContext(typeof(DirectoryDbContext))]
-    partial class DirectoryDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteDirectoryDbContext))]
+    partial class SqliteDirectoryDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
@@ -63,6 +63,30 @@ namespace Thirty3.DirectoryApi.Store.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("cpv_labels", (string)null);
+                });
+
+            modelBuilder.Entity("Thirty3.DirectoryApi.Store.IndexChangeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnqueuedMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndexName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndexName", "Id");
+
+                    b.ToTable("index_changes", (string)null);
                 });
 
             modelBuilder.Entity("Thirty3.DirectoryApi.Store.OpportunityEntity", b =>
@@ -142,28 +166,25 @@ namespace Thirty3.DirectoryApi.Store.Migrations.Sqlite
                     b.ToTable("organisations", (string)null);
                 });
 
-            modelBuilder.Entity("Thirty3.DirectoryApi.Store.OutboxEntity", b =>
+            modelBuilder.Entity("Thirty3.DirectoryApi.Store.ProjectionCheckpointEntity", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DocumentId")
-                        .IsRequired()
+                    b.Property<string>("Projection")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
-
-                    b.Property<long>("EnqueuedMs")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IndexName")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.Property<long>("SeenMs")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("Id");
+                    b.Property<long>("Watermark")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("index_outbox", (string)null);
+                    b.HasKey("Projection");
+
+                    b.ToTable("projection_checkpoints", (string)null);
                 });
 
             modelBuilder.Entity("Thirty3.DirectoryApi.Store.RejectionEntity", b =>
@@ -247,6 +268,27 @@ namespace Thirty3.DirectoryApi.Store.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("releases", (string)null);
+                });
+
+            modelBuilder.Entity("Thirty3.DirectoryApi.Store.SourceStatusEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("source_status", (string)null);
                 });
 
             modelBuilder.Entity("Thirty3.DirectoryApi.Store.TechnologyEntity", b =>

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: installs what the tests need (PostgreSQL, Chromium, npm
+# assets), builds once, runs the test projects and prints one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -x scripts/start-test-postgres.sh ]; then
+  eval "$(bash scripts/start-test-postgres.sh)" || echo "warning: PostgreSQL could not be started; its tests will skip" >&2
+fi
+if [ -x src/Web/install-browser-deps.sh ]; then
+  bash src/Web/install-browser-deps.sh || echo "warning: browser dependencies could not be installed; browser tests will skip" >&2
+fi
+
+dotnet build Thirty3.sln -c Release -nologo -v quiet -clp:ErrorsOnly || exit 1
+
+log="$(mktemp)"
+status=0
+for project in $(find tests -name '*.csproj' | sort); do
+  grep -q '<IsTestProject>true</IsTestProject>' "$project" || continue
+  echo "== $project"
+  out="$(mktemp)"
+  dotnet test "$project" -c Release --no-build -nologo > "$out" 2>&1 || status=1
+  cat "$out" >> "$log"
+  grep -E "^(Passed!|Failed!)|^\s+Failed |^\s+Skipped |error" "$out" || tail -20 "$out"
+  rm -f "$out"
+done
+
+read -r passed failed skipped < <(awk '
+  /^(Passed|Failed)!/ {
+    for (i = 1; i <= NF; i++) {
+      gsub(",", "", $(i+1))
+      if ($i == "Failed:") f += $(i+1)
+      if ($i == "Passed:") p += $(i+1)
+      if ($i == "Skipped:") s += $(i+1)
+    }
+  }
+  END { print p+0, f+0, s+0 }' "$log")
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$passed" -eq 0 ]; then
+  echo "no tests ran" >&2
+  exit 1
+fi
+[ "$failed" -eq 0 ] && exit "$status" || exit 1
