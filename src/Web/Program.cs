@@ -17,6 +17,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseStaticFiles();
 app.UseAntiforgery();
 
+app.MapHealthChecks("/health");
 app.MapOpportunityExports();
 app.MapRazorComponents<App>();
 

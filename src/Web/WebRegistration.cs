@@ -15,6 +15,8 @@ public static class WebRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        // Liveness of the site itself: the directory's own health is the API's to report.
+        builder.Services.AddHealthChecks();
         return builder;
     }
 }

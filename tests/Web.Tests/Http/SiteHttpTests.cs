@@ -123,6 +123,14 @@ public sealed class SiteHttpTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Health_DirectoryDown_StillHealthy()
+    {
+        using var response = await _down.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Csv_DirectoryDown_ServiceUnavailable()
     {
         using var response = await _down.GetAsync("/opportunities.csv?q=x");
