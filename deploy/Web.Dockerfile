@@ -1,11 +1,8 @@
 # Build from the repository root:  docker build -f deploy/Web.Dockerfile -t thirty3/web .
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-# The site's GOV.UK Frontend and MOJ Frontend assets come from npm.
-RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
-RUN cd src/Web && npm ci --no-audit --no-fund
 RUN dotnet publish src/Web/Web.csproj -c Release -o /app --no-self-contained
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
@@ -16,5 +13,5 @@ COPY --from=build /app .
 ENV ASPNETCORE_HTTP_PORTS=8080
 USER $APP_UID
 EXPOSE 8080
-HEALTHCHECK --interval=15s --timeout=3s --start-period=20s CMD curl -fsS http://localhost:8080/ || exit 1
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s CMD curl -fsS http://localhost:8080/health || exit 1
 ENTRYPOINT ["dotnet", "Thirty3.Web.dll"]

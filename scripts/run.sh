@@ -11,10 +11,6 @@ CONFIGURATION=Release
 mkdir -p "$DATA/keys" "$DATA/inbox" "$DATA/connectors"
 chmod 700 "$DATA/keys"
 
-if [ -x src/Web/install-browser-deps.sh ] || [ -f src/Web/package.json ]; then
-  # The site's GOV.UK Frontend assets come from npm.
-  (cd src/Web && [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null)
-fi
 dotnet build Thirty3.sln -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly
 
 API="src/Directory.Api/bin/$CONFIGURATION/net10.0/Thirty3.DirectoryApi.dll"
