@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Thirty3.DirectoryApi.Auth;
+using Thirty3.DirectoryApi.Idempotency;
 using Thirty3.DirectoryApi.Problems;
 using Thirty3.Domain;
 using Thirty3.Domain.Ingest;
@@ -13,7 +14,8 @@ public static class IngestEndpoints
 {
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/ingest").WithTags("Ingest").RequireAuthorization(AuthRegistration.PublisherPolicy);
+        var group = routes.MapGroup("/api/ingest").WithTags("Ingest").RequireAuthorization(AuthRegistration.PublisherPolicy)
+            .WithMetadata(new IdempotentWriteAttribute());
 
         group.MapPost("/releases", IngestReleasesAsync)
             .WithName("IngestReleases")
