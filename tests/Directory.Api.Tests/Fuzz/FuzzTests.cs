@@ -16,7 +16,7 @@ namespace Thirty3.DirectoryApi.Tests.Fuzz;
 /// </summary>
 public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Inputs = 10_000;
+    private static readonly int Inputs = int.TryParse(Environment.GetEnvironmentVariable("THIRTY3_FUZZ_INPUTS"), CultureInfo.InvariantCulture, out var n) && n >= 10_000 ? n : 10_000;
     private readonly DirectoryApiFactory _factory = new();
 
     public void Dispose()
