@@ -4,8 +4,10 @@ using Thirty3.DirectoryApi.Admin;
 using Thirty3.DirectoryApi.Auth;
 using Thirty3.DirectoryApi.Boroughs;
 using Thirty3.DirectoryApi.Cpv;
+using Thirty3.DirectoryApi.Idempotency;
 using Thirty3.DirectoryApi.Indexing;
 using Thirty3.DirectoryApi.Ingest;
+using Thirty3.DirectoryApi.Limits;
 using Thirty3.DirectoryApi.Opportunities;
 using Thirty3.DirectoryApi.Problems;
 using Thirty3.DirectoryApi.Retenders;
@@ -50,10 +52,13 @@ public static class DirectoryRegistration
         services.AddScoped<OpportunitySearchService>();
         services.AddScoped<TechnologySearchService>();
         services.AddScoped<ApiKeyStore>();
+        services.AddScoped<IdempotencyStore>();
+        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<CpvImporter>();
         services.AddScoped<SampleDataSeeder>();
 
         services.AddDirectoryAuth();
+        services.AddDirectoryRateLimits();
         services.AddProblemDetails();
         services.AddExceptionHandler<ClientErrorHandler>();
         services.Configure<JsonOptions>(options => DirectoryJson.Configure(options.SerializerOptions));
@@ -88,7 +93,10 @@ public static class DirectoryRegistration
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        // After authentication so requests are counted per key; before authorisation so a flood of refused requests is limited too.
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi();
         Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app, "/docs");

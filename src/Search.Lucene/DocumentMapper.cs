@@ -13,6 +13,9 @@ internal sealed class DocumentMapper(IndexSchema schema)
     /// <summary>Keyword fields keep a multi-valued doc value for facets, so sorting needs a second, single-valued one.</summary>
     internal static string SortFieldOf(string keywordField) => keywordField + "$sort";
 
+    /// <summary>Longest keyword value indexed, in UTF-16 units (at most 3 UTF-8 bytes each: well under Lucene's 32,766-byte term limit).</summary>
+    public const int MaxKeywordLength = 1_000;
+
     public Document Map(IndexDocument source)
     {
         if (string.IsNullOrEmpty(source.Id))
@@ -37,7 +40,9 @@ internal sealed class DocumentMapper(IndexSchema schema)
         {
             Require(name, IndexFieldKind.Keyword);
             var first = true;
-            foreach (var value in values.Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal))
+            // Lucene refuses a whole document with a term over 32,766 bytes, and the projection would
+            // retry it forever: cut absurd keyword values (a 20 kB "region") instead.
+            foreach (var value in values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v.Length > MaxKeywordLength ? v[..MaxKeywordLength] : v).Distinct(StringComparer.Ordinal))
             {
                 doc.Add(new StringField(name, value, Field.Store.NO));
                 doc.Add(new SortedSetDocValuesField(name, new BytesRef(value)));

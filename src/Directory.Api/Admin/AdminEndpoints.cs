@@ -29,6 +29,8 @@ public static class AdminEndpoints
         group.MapPost("/keys", CreateKeyAsync).WithName("CreateApiKey").WithSummary("Issue an API key (the key is shown once)");
         group.MapGet("/keys", ListKeysAsync).WithName("ListApiKeys").WithSummary("List API keys (never their secrets)");
         group.MapDelete("/keys/{id}", RevokeKeyAsync).WithName("RevokeApiKey").WithSummary("Revoke an API key");
+        group.MapPost("/keys/{id}/rotate", RotateKeyAsync).WithName("RotateApiKey")
+            .WithSummary("Issue a new key with the same name and scope (shown once); the old one keeps working until revoked, or until ?grace= (e.g. 24h) has passed");
 
         routes.MapGet("/api/ingest/rejections", RejectionsAsync)
             .WithTags("Ingest").WithName("ListRejections")
@@ -62,6 +64,21 @@ public static class AdminEndpoints
 
     public static async Task<Results<NoContent, NotFound>> RevokeKeyAsync(string id, ApiKeyStore keys, CancellationToken cancellationToken) =>
         await keys.RevokeAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<RotatedApiKey>, NotFound, ProblemHttpResult>> RotateKeyAsync(string id, string? grace, ApiKeyStore keys, CancellationToken cancellationToken)
+    {
+        TimeSpan? period = null;
+        if (grace is not null)
+        {
+            if (!ApiKeyStore.TryParseGrace(grace, out var parsed))
+            {
+                return ProblemResults.BadRequest("'grace' is a period such as 30m, 24h or 7d (at most 365 days).", "grace");
+            }
+            period = parsed;
+        }
+        var rotated = await keys.RotateAsync(id, period, cancellationToken);
+        return rotated is null ? TypedResults.NotFound() : TypedResults.Ok(rotated);
+    }
 
     public static async Task<Ok<List<RejectionView>>> RejectionsAsync(DirectoryDbContext db, string? source, int? limit, CancellationToken cancellationToken)
     {

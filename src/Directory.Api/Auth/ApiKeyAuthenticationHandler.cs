@@ -14,7 +14,8 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     DirectoryDbContext db,
-    IMemoryCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IMemoryCache cache,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
@@ -47,6 +48,10 @@ public sealed class ApiKeyAuthenticationHandler(
         if (entity is null || entity.RevokedMs is not null || !ApiKeySecrets.Matches(secret, entity.SecretHash))
         {
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
+        }
+        if (entity.ExpiresMs <= clock.GetUtcNow().ToUnixTimeMilliseconds())
+        {
+            return AuthenticateResult.Fail("The API key has expired (it was rotated).");
         }
         var claims = new List<Claim>
         {

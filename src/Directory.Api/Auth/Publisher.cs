@@ -7,8 +7,13 @@ public sealed record Publisher(string KeyId, string Name, bool IsAdmin, IReadOnl
 {
     public const string AnyBuyer = "*";
 
+    /// <summary>The path the write came in on, for the security log.</summary>
+    public string RequestPath { get; init; } = "";
+
     /// <summary>Whether this key may write data of <paramref name="buyerId"/> (a directory organisation id).</summary>
     public bool MayPublishFor(string? buyerId) => AllowedBuyers is null || (buyerId is not null && AllowedBuyers.Contains(buyerId));
+
+    public static Publisher FromRequest(HttpContext context) => FromPrincipal(context.User) with { RequestPath = context.Request.Path };
 
     public static Publisher FromPrincipal(ClaimsPrincipal principal)
     {

@@ -9,7 +9,7 @@ namespace Thirty3.DirectoryApi.Cli;
 
 /// <summary>
 /// Admin commands run against the configured store without starting the server:
-/// <c>keys create --name N [--buyers ids|*] [--admin]</c>, <c>keys list</c>, <c>keys revoke ID</c>,
+/// <c>keys create --name N [--buyers ids|*] [--admin]</c>, <c>keys list</c>, <c>keys revoke ID</c>, <c>keys rotate ID [--grace 24h]</c>,
 /// <c>reindex</c>, <c>cpv import FILE</c>.
 /// </summary>
 public static class DirectoryCli
@@ -42,6 +42,25 @@ public static class DirectoryCli
                 {
                     Console.WriteLine($"{key.Id}\t{key.Name}\tbuyers={key.AllowedBuyers}\tadmin={key.IsAdmin}\tcreated={key.Created:u}\t{(key.Revoked is { } r ? $"revoked={r:u}" : "active")}");
                 }
+                return 0;
+            case ["keys", "rotate", var rotateId, .. var rotateRest]:
+                TimeSpan? grace = null;
+                if (Option(rotateRest, "--grace") is { } graceText)
+                {
+                    if (!ApiKeyStore.TryParseGrace(graceText, out var parsed))
+                    {
+                        return Usage("--grace is a period such as 30m, 24h or 7d");
+                    }
+                    grace = parsed;
+                }
+                var rotated = await services.GetRequiredService<ApiKeyStore>().RotateAsync(rotateId, grace, cancellationToken);
+                if (rotated is null)
+                {
+                    Console.Error.WriteLine($"No active key {rotateId}.");
+                    return 1;
+                }
+                Console.Error.WriteLine($"Created key {rotated.Key.Id} '{rotated.Key.Name}' replacing {rotated.Replaces}, which works {(rotated.ReplacedKeyExpires is { } e ? $"until {e:u}" : "until revoked")}. Store it now: it cannot be shown again.");
+                Console.WriteLine(rotated.Key.Key);
                 return 0;
             case ["keys", "revoke", var id]:
                 var revoked = await services.GetRequiredService<ApiKeyStore>().RevokeAsync(id, cancellationToken);
@@ -90,6 +109,8 @@ public static class DirectoryCli
               keys create --name NAME [--buyers ID,ID|*] [--admin]   issue an API key (printed once on stdout)
               keys list                                            list keys (never their secrets)
               keys revoke ID                                       revoke a key
+              keys rotate ID [--grace 24h]                         issue a new key with the same name and scope; the old one
+                                                                   works until revoked, or until the grace period has passed
               reindex                                              rebuild the search indexes from the store
               cpv import FILE                                      import a CPV vocabulary CSV (CODE,EN)
               sample inbox FOLDER [--processes N]                  write sample OCDS release packages for the connectors' folder source

@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Thirty3.DirectoryApi.Auth;
+using Thirty3.DirectoryApi.Idempotency;
 using Thirty3.DirectoryApi.Problems;
 using Thirty3.Domain;
 using Thirty3.Domain.Ingest;
@@ -14,7 +14,8 @@ public static class IngestEndpoints
 {
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/ingest").WithTags("Ingest").RequireAuthorization(AuthRegistration.PublisherPolicy);
+        var group = routes.MapGroup("/api/ingest").WithTags("Ingest").RequireAuthorization(AuthRegistration.PublisherPolicy)
+            .WithMetadata(new IdempotentWriteAttribute());
 
         group.MapPost("/releases", IngestReleasesAsync)
             .WithName("IngestReleases")
@@ -38,28 +39,28 @@ public static class IngestEndpoints
     }
 
     public static async Task<Results<Ok<IngestResult>, ProblemHttpResult>> IngestReleasesAsync(
-        HttpRequest request, ClaimsPrincipal user, ReleaseIngestService ingest, IOptions<IngestOptions> limits, string? source, CancellationToken cancellationToken)
+        HttpRequest request, ReleaseIngestService ingest, IOptions<IngestOptions> limits, string? source, CancellationToken cancellationToken)
     {
         var payload = await RequestBodies.ReadJsonAsync(request, limits.Value, cancellationToken);
-        var publisher = Publisher.FromPrincipal(user);
+        var publisher = Publisher.FromRequest(request.HttpContext);
         var result = await ingest.IngestAsync(payload, SourceName(source, publisher), publisher, cancellationToken);
         return Outcome(result);
     }
 
     public static async Task<Results<Ok<IngestResult>, ProblemHttpResult>> IngestTechnologiesAsync(
-        HttpRequest request, ClaimsPrincipal user, TechnologyIngestService ingest, IOptions<IngestOptions> limits, string? source, CancellationToken cancellationToken)
+        HttpRequest request, TechnologyIngestService ingest, IOptions<IngestOptions> limits, string? source, CancellationToken cancellationToken)
     {
         var entries = await RequestBodies.ReadJsonAsync<List<TechnologyEntryInput?>>(request, limits.Value, DirectoryJson.Options, cancellationToken);
         if (entries is null)
         {
             return ProblemResults.BadRequest("Expected a JSON array of technology entries, not null.", "$");
         }
-        var publisher = Publisher.FromPrincipal(user);
+        var publisher = Publisher.FromRequest(request.HttpContext);
         return Outcome(await ingest.IngestAsync(entries, SourceName(source, publisher), publisher, cancellationToken));
     }
 
     public static async Task<Results<Ok<IngestResult>, ProblemHttpResult>> IngestTechnologiesCsvAsync(
-        HttpRequest request, ClaimsPrincipal user, TechnologyIngestService ingest, IOptions<IngestOptions> limits, string? source, CancellationToken cancellationToken)
+        HttpRequest request, TechnologyIngestService ingest, IOptions<IngestOptions> limits, string? source, CancellationToken cancellationToken)
     {
         List<TechnologyEntryInput?> entries;
         List<string> paths;
@@ -70,7 +71,7 @@ public static class IngestEndpoints
             var text = await reader.ReadToEndAsync(cancellationToken);
             (entries, paths, problems) = CityToolsCsvReader.Read(new StringReader(text), limits.Value.MaxBatchItems);
         }
-        var publisher = Publisher.FromPrincipal(user);
+        var publisher = Publisher.FromRequest(request.HttpContext);
         var result = await ingest.IngestAsync(entries, SourceName(source, publisher), publisher, cancellationToken, paths);
         // Rows that could not even be parsed are reported with the cell that was wrong.
         var items = result.Items.Select(i => problems.FirstOrDefault(p => p.Index == i.Index) is { } p ? i with { Reason = p.Reason, Path = p.Path } : i).ToList();

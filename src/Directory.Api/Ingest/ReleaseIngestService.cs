@@ -67,10 +67,19 @@ public sealed partial class ReleaseIngestService(
 
             foreach (var (index, release, json, hash) in accepted)
             {
-                var buyer = BuyerOf(release.Json) ?? opportunities.GetValueOrDefault(release.Ocid)?.BuyerId;
+                var owner = opportunities.GetValueOrDefault(release.Ocid)?.BuyerId;
+                var buyer = BuyerOf(release.Json) ?? owner;
                 if (!publisher.MayPublishFor(buyer))
                 {
                     Reject(index, release.Ocid, release.Id, $"{items[index].Path}.buyer", $"This API key may not publish notices for buyer '{buyer ?? "(none named)"}'.", items[index].Node, forbidden: true);
+                    WriteAudit.Refused(logger, publisher, buyer, $"notice {release.Ocid} names a buyer outside the key's scope");
+                    continue;
+                }
+                // A release naming an allowed buyer must not take over a process another buyer published.
+                if (owner is not null && !publisher.MayPublishFor(owner))
+                {
+                    Reject(index, release.Ocid, release.Id, $"{items[index].Path}.ocid", $"This API key may not publish notices for buyer '{owner}', whose process '{release.Ocid}' this is.", items[index].Node, forbidden: true);
+                    WriteAudit.Refused(logger, publisher, owner, $"notice {release.Ocid} updates a process of another buyer");
                     continue;
                 }
                 if (byKey.TryGetValue((release.Ocid, release.Id), out var existing))

@@ -10,16 +10,34 @@ public static class RequestBodies
     public static async Task<JsonNode?> ReadJsonAsync(HttpRequest request, IngestOptions limits, CancellationToken cancellationToken)
     {
         RequireContentType(request, "application/json", "+json");
-        await using var body = Limit(request, limits);
-        return await JsonNode.ParseAsync(body, documentOptions: new JsonDocumentOptions { MaxDepth = limits.MaxJsonDepth }, cancellationToken: cancellationToken);
+        var body = await ReadUtf8Async(request, limits, cancellationToken);
+        return JsonNode.Parse(body.Span, documentOptions: new JsonDocumentOptions { MaxDepth = limits.MaxJsonDepth });
     }
 
     public static async Task<T?> ReadJsonAsync<T>(HttpRequest request, IngestOptions limits, JsonSerializerOptions options, CancellationToken cancellationToken)
     {
         RequireContentType(request, "application/json", "+json");
-        await using var body = Limit(request, limits);
+        var body = await ReadUtf8Async(request, limits, cancellationToken);
         var withDepth = new JsonSerializerOptions(options) { MaxDepth = limits.MaxJsonDepth };
-        return await JsonSerializer.DeserializeAsync<T>(body, withDepth, cancellationToken);
+        return JsonSerializer.Deserialize<T>(body.Span, withDepth);
+    }
+
+    /// <summary>
+    /// Reads the whole body (the parsers buffer it anyway) and checks it is UTF-8: the JSON reader
+    /// lets some invalid sequences inside strings through, and JsonNode only trips on them later,
+    /// deep in ingest, as an InvalidOperationException.
+    /// </summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadUtf8Async(HttpRequest request, IngestOptions limits, CancellationToken cancellationToken)
+    {
+        await using var body = Limit(request, limits);
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, cancellationToken);
+        var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        {
+            throw new System.Text.DecoderFallbackException("The request body is not valid UTF-8.");
+        }
+        return bytes;
     }
 
     public static StreamReader OpenText(HttpRequest request, IngestOptions limits)

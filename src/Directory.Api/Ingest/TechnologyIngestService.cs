@@ -23,7 +23,8 @@ public sealed partial class TechnologyIngestService(
     WriteGate gate,
     IndexSignal signal,
     IOptions<IngestOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<TechnologyIngestService> logger)
 {
     private const int MaxTextLength = 500;
 
@@ -48,6 +49,7 @@ public sealed partial class TechnologyIngestService(
             if (!publisher.MayPublishFor($"GB-GSS-{entry.BoroughGss}"))
             {
                 results[i] = new IngestItemResult(i, null, entry.Id, IngestItemStatus.Rejected, $"This API key may not publish for council '{entry.BoroughGss}'.", $"{path}.borough");
+                WriteAudit.Refused(logger, publisher, $"GB-GSS-{entry.BoroughGss}", $"technology entry {entry.Id} names a council outside the key's scope");
                 continue;
             }
             var json = JsonSerializer.Serialize(entry with { LastVerified = entry.LastVerified }, DirectoryJson.Options);
@@ -70,6 +72,13 @@ public sealed partial class TechnologyIngestService(
             }
             foreach (var (index, entry, json, hash) in valid)
             {
+                // An entry with an explicit id must not overwrite another council's entry of that id.
+                if (existing.TryGetValue(entry.Id, out var owned) && owned.BoroughGss != entry.BoroughGss && !publisher.MayPublishFor($"GB-GSS-{owned.BoroughGss}"))
+                {
+                    results[index] = new IngestItemResult(index, null, entry.Id, IngestItemStatus.Rejected, $"This API key may not publish for council '{owned.BoroughGss}', whose entry '{entry.Id}' this is.", paths?[index] is { } p ? $"{p}.id" : $"$[{index}].id");
+                    WriteAudit.Refused(logger, publisher, $"GB-GSS-{owned.BoroughGss}", $"technology entry {entry.Id} belongs to another council");
+                    continue;
+                }
                 if (existing.TryGetValue(entry.Id, out var entity))
                 {
                     if (entity.ContentHash == hash)

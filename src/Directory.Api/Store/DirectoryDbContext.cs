@@ -21,6 +21,7 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ProjectionCheckpointEntity> ProjectionCheckpoints => Set<ProjectionCheckpointEntity>();
     public DbSet<RejectionEntity> Rejections => Set<RejectionEntity>();
     public DbSet<SourceStatusEntity> SourceStatuses => Set<SourceStatusEntity>();
+    public DbSet<IdempotencyRecordEntity> IdempotencyRecords => Set<IdempotencyRecordEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -79,6 +80,14 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
         {
             e.ToTable("source_status");
             e.HasKey(s => s.Name);
+        });
+        modelBuilder.Entity<IdempotencyRecordEntity>(e =>
+        {
+            e.ToTable("idempotency_records");
+            e.HasKey(r => new { r.ApiKeyId, r.Key });
+            e.Property(r => r.ApiKeyId).HasMaxLength(100);
+            e.Property(r => r.Key).HasMaxLength(200);
+            e.HasIndex(r => r.ExpiresMs);
         });
         modelBuilder.Entity<RejectionEntity>(e =>
         {

@@ -85,6 +85,8 @@ public sealed class ApiKeyEntity
     public bool IsAdmin { get; set; }
     public long CreatedMs { get; set; }
     public long? RevokedMs { get; set; }
+    /// <summary>When the key stops working by itself (set when it is rotated with a grace period); null for never.</summary>
+    public long? ExpiresMs { get; set; }
 }
 
 /// <summary>
@@ -137,4 +139,26 @@ public sealed class SourceStatusEntity
     public required string Json { get; set; }
     public required string ReportedBy { get; set; }
     public long UpdatedMs { get; set; }
+}
+
+/// <summary>
+/// The first answer to a push sent with an <c>Idempotency-Key</c>, per API key, kept for a day so a
+/// client that lost the answer can send again and get the same one.
+/// </summary>
+public sealed class IdempotencyRecordEntity
+{
+    /// <summary>The API key id the request was made with: keys are scoped to their client.</summary>
+    public required string ApiKeyId { get; set; }
+    /// <summary>The client's <c>Idempotency-Key</c> header.</summary>
+    public required string Key { get; set; }
+    /// <summary>SHA-256 of method, path, query and body: the same key with another request is refused.</summary>
+    public required string RequestHash { get; set; }
+    /// <summary>Null while the first request is being processed.</summary>
+    public int? StatusCode { get; set; }
+    public string? ContentType { get; set; }
+    public string? ResponseBody { get; set; }
+    public long CreatedMs { get; set; }
+    /// <summary>Until when a request in progress holds the key; a crashed instance's claim lapses then.</summary>
+    public long LockedUntilMs { get; set; }
+    public long ExpiresMs { get; set; }
 }

@@ -43,6 +43,11 @@ public static class ReleaseNormaliser
             return (null, new ReleaseProblem($"{item.Path}.ocid", $"'ocid' is longer than {MaxOcidLength} characters."));
         }
 
+        if (WrongShape(source, item.Path) is { } shape)
+        {
+            return (null, shape);
+        }
+
         var dateText = AsString(source["date"]);
         if (dateText is null || !TryParseDate(dateText, out var date))
         {
@@ -81,6 +86,71 @@ public static class ReleaseNormaliser
 
     public static bool TryParseDate(string text, out DateTimeOffset date) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out date);
+
+    /// <summary>
+    /// Members the schema defines as objects, by path ("[]" for every element of an array). Reading a
+    /// member of a string as if it were an object fails, so a release where one of these is a
+    /// string, number or array is refused with its path; null or absent is fine.
+    /// </summary>
+    private static readonly string[] ObjectMembers =
+    [
+        "buyer", "buyer.identifier", "planning", "planning.budget", "planning.budget.amount", "tender",
+        "tender.value", "tender.minValue", "tender.tenderPeriod", "tender.contractPeriod", "tender.suitability", "tender.xClassifications",
+        "tender.classification", "tender.procuringEntity", "tender.items[].classification", "tender.items[].deliveryAddress",
+        "tender.lots[].value", "tender.lots[].placeOfPerformance",
+        "parties[].address", "parties[].identifier", "parties[].details", "awards[].value", "awards[].contractPeriod",
+        "awards[].items[].classification", "awards[].items[].deliveryAddress", "contracts[].period", "contracts[].value",
+    ];
+
+    private static ReleaseProblem? WrongShape(JsonObject release, string path)
+    {
+        foreach (var member in ObjectMembers)
+        {
+            if (FindWrongShape(release, member.Split('.'), 0, path) is { } problem)
+            {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static ReleaseProblem? FindWrongShape(JsonNode? node, string[] segments, int at, string path)
+    {
+        if (node is not JsonObject obj)
+        {
+            return null;
+        }
+        var segment = segments[at];
+        var isArray = segment.EndsWith("[]", StringComparison.Ordinal);
+        var name = isArray ? segment[..^2] : segment;
+        var child = obj[name];
+        if (child is null)
+        {
+            return null;
+        }
+        var childPath = $"{path}.{name}";
+        if (isArray)
+        {
+            // Arrays of the wrong shape are skipped by the readers; only their elements' members matter.
+            if (child is not JsonArray array)
+            {
+                return null;
+            }
+            for (var i = 0; i < array.Count; i++)
+            {
+                if (FindWrongShape(array[i], segments, at + 1, $"{childPath}[{i}]") is { } problem)
+                {
+                    return problem;
+                }
+            }
+            return null;
+        }
+        if (child is not JsonObject)
+        {
+            return new ReleaseProblem(childPath, $"'{name}' must be an object, not {child.GetValueKind().ToString().ToLowerInvariant()}.");
+        }
+        return at + 1 < segments.Length ? FindWrongShape(child, segments, at + 1, childPath) : null;
+    }
 
     private static List<string> ReadTags(JsonObject json)
     {

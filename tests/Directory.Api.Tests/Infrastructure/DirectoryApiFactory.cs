@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Thirty3.DirectoryApi.Auth;
 using Thirty3.DirectoryApi.Indexing;
 
@@ -27,6 +28,9 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
     /// <summary>Settings a test adds on top (e.g. Indexing:*), applied last.</summary>
     public Dictionary<string, string?> ExtraSettings { get; } = [];
 
+    /// <summary>What the host logged at warning and above.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>A new host over the same store and data folder: a restart.</summary>
     public virtual DirectoryApiFactory Restart() => new(DataPath);
 
@@ -39,6 +43,22 @@ public class DirectoryApiFactory : WebApplicationFactory<Program>
             ["SampleData:Seed"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         }.Concat(Settings).Concat(ExtraSettings)));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    /// <summary>Issues a key directly in the store and returns it (the full <c>t33_…</c> value and its id).</summary>
+    public async Task<CreatedApiKey> CreateKeyAsync(string allowedBuyers = "*", bool admin = false, string name = "test-publisher")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync(name, allowedBuyers, admin, CancellationToken.None);
+    }
+
+    /// <summary>A client that sends <paramref name="key"/>.</summary>
+    public HttpClient CreateClientWithKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
+        return client;
     }
 
     /// <summary>Issues a key directly in the store and returns a client that sends it.</summary>

@@ -33,6 +33,9 @@ namespace Thirty3.DirectoryApi.Store.Migrations.PostgreSql
                     b.Property<long>("CreatedMs")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ExpiresMs")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("IsAdmin")
                         .HasColumnType("boolean");
 
@@ -68,6 +71,45 @@ namespace Thirty3.DirectoryApi.Store.Migrations.PostgreSql
                     b.HasKey("Code");
 
                     b.ToTable("cpv_labels", (string)null);
+                });
+
+            modelBuilder.Entity("Thirty3.DirectoryApi.Store.IdempotencyRecordEntity", b =>
+                {
+                    b.Property<string>("ApiKeyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContentType")
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpiresMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LockedUntilMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ApiKeyId", "Key");
+
+                    b.HasIndex("ExpiresMs");
+
+                    b.ToTable("idempotency_records", (string)null);
                 });
 
             modelBuilder.Entity("Thirty3.DirectoryApi.Store.IndexChangeEntity", b =>

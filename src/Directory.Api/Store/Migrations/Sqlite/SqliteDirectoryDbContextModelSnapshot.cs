@@ -28,6 +28,9 @@ namespace Thirty3.DirectoryApi.Store.Migrations.Sqlite
                     b.Property<long>("CreatedMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ExpiresMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsAdmin")
                         .HasColumnType("INTEGER");
 
@@ -63,6 +66,45 @@ namespace Thirty3.DirectoryApi.Store.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("cpv_labels", (string)null);
+                });
+
+            modelBuilder.Entity("Thirty3.DirectoryApi.Store.IdempotencyRecordEntity", b =>
+                {
+                    b.Property<string>("ApiKeyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LockedUntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApiKeyId", "Key");
+
+                    b.HasIndex("ExpiresMs");
+
+                    b.ToTable("idempotency_records", (string)null);
                 });
 
             modelBuilder.Entity("Thirty3.DirectoryApi.Store.IndexChangeEntity", b =>
