@@ -31,7 +31,10 @@ pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
+# On one machine the web site, the connectors and you all reach the API from 127.0.0.1, so the
+# per-address read limit (meant for the public internet) is raised here.
 (cd src/Directory.Api && Data__Path="$DATA" SampleData__Seed=true ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" \
+  RateLimits__ReadsPerAddressPerSecond=1000 \
   dotnet "../../$API") &
 pids+=($!)
 

@@ -131,6 +131,8 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // One log line per ingest batch at Information is real but noise for a benchmark's pipe.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The load generator is one client on one address sending far more than the public per-address limit.
+        start.Environment["RateLimits__Enabled"] = "false";
         if (urls is not null)
         {
             start.Environment["ASPNETCORE_URLS"] = urls.ToString().TrimEnd('/');
