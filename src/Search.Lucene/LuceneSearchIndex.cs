@@ -285,6 +285,23 @@ public sealed partial class LuceneSearchIndex : IWatermarkedSearchIndex
         }
     }
 
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (uncommitted)
+            {
+                Commit(null);
+            }
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
     /// <summary>The timer's commit of changes applied but not yet durable.</summary>
     private void CommitPending()
     {

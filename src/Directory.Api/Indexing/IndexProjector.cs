@@ -234,6 +234,8 @@ public sealed partial class IndexProjector(
         {
             if (indexes.ByName(name) is IWatermarkedSearchIndex local)
             {
+                // Report what is durable, and make it as recent as possible first: pruning trusts only this.
+                await local.CommitAsync(cancellationToken);
                 var projection = $"{_instance}/{name}";
                 var checkpoint = await db.ProjectionCheckpoints.AsTracking().SingleOrDefaultAsync(c => c.Projection == projection, cancellationToken);
                 SetCheckpoint(db, checkpoint, projection, name, local.Watermark);

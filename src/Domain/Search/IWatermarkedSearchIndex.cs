@@ -25,6 +25,9 @@ public interface IWatermarkedSearchIndex : ISearchIndex
     /// </summary>
     Task ApplyAsync(IReadOnlyList<IndexDocument> upserts, IReadOnlyList<string> deletes, long watermark, CancellationToken cancellationToken);
 
+    /// <summary>Makes everything applied so far durable now, moving <see cref="Watermark"/> up to <see cref="AppliedWatermark"/>.</summary>
+    Task CommitAsync(CancellationToken cancellationToken);
+
     /// <summary>Like <see cref="ISearchIndex.RebuildAsync"/>, recording <paramref name="watermark"/> with the new content.</summary>
     Task RebuildAsync(IAsyncEnumerable<IndexDocument> source, long watermark, CancellationToken cancellationToken);
 }

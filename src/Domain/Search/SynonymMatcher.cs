@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
-using Thirty3.Domain.Search;
 
-namespace Thirty3.Search.Elasticsearch;
+namespace Thirty3.Domain.Search;
 
-/// <summary>Finds <see cref="LocalGovernmentSynonyms"/> phrases in a user's words; the same rules as the Lucene backend (kept in step by the conformance suite).</summary>
-internal sealed partial class SynonymMatcher
+/// <summary>
+/// Finds <see cref="LocalGovernmentSynonyms"/> phrases in a user's words. Every search backend
+/// expands queries with it, so "CRM" means the same in Lucene and in Elasticsearch.
+/// </summary>
+public sealed partial class SynonymMatcher
 {
     private sealed record Phrase(string[] Words, bool CapitalsOnly, SynonymGroup Group);
 
