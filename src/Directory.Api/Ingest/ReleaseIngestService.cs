@@ -64,6 +64,8 @@ public sealed partial class ReleaseIngestService(
             var opportunities = (await LoadInChunks(ocids, chunk => db.Opportunities.AsTracking().Where(o => chunk.Contains(o.Ocid)), cancellationToken))
                 .ToDictionary(o => o.Ocid);
             var changed = new HashSet<string>();
+            // Releases of this batch are compiled from the objects already parsed, not re-read from their JSON.
+            var fresh = new Dictionary<(string Ocid, string Id), NormalisedRelease>();
 
             foreach (var (index, release, json, hash) in accepted)
             {
@@ -96,6 +98,7 @@ public sealed partial class ReleaseIngestService(
                     existing.Source = source;
                     existing.ReceivedMs = now;
                     results[index] = new IngestItemResult(index, release.Ocid, release.Id, IngestItemStatus.Updated);
+                    fresh[(release.Ocid, release.Id)] = release;
                 }
                 else
                 {
@@ -113,13 +116,14 @@ public sealed partial class ReleaseIngestService(
                     db.Releases.Add(entity);
                     byKey[(release.Ocid, release.Id)] = entity;
                     results[index] = new IngestItemResult(index, release.Ocid, release.Id, IngestItemStatus.Stored);
+                    fresh[(release.Ocid, release.Id)] = release;
                 }
                 changed.Add(release.Ocid);
             }
 
             if (changed.Count > 0)
             {
-                await CompileAsync(changed, byKey.Values, opportunities, now, cancellationToken);
+                await CompileAsync(changed, byKey.Values, fresh, opportunities, now, cancellationToken);
             }
             db.Rejections.AddRange(rejections);
             await db.SaveChangesAsync(cancellationToken);
@@ -149,13 +153,13 @@ public sealed partial class ReleaseIngestService(
         }
     }
 
-    private async Task CompileAsync(HashSet<string> changed, IEnumerable<ReleaseEntity> releases, Dictionary<string, OpportunityEntity> opportunities, long now, CancellationToken cancellationToken)
+    private async Task CompileAsync(HashSet<string> changed, IEnumerable<ReleaseEntity> releases, Dictionary<(string Ocid, string Id), NormalisedRelease> fresh, Dictionary<string, OpportunityEntity> opportunities, long now, CancellationToken cancellationToken)
     {
         var compiledOrganisations = new Dictionary<string, (OrganisationRef Ref, bool Buyer)>();
         var learned = new Dictionary<string, string>();
         foreach (var process in releases.Where(r => changed.Contains(r.Ocid)).GroupBy(r => r.Ocid))
         {
-            var stored = process.Select(ToStored).ToList();
+            var stored = process.Select(e => fresh.TryGetValue((e.Ocid, e.ReleaseId), out var release) ? new StoredRelease(release, e.Source) : ToStored(e)).ToList();
             var compiled = OpportunityCompiler.Compile(stored, labels);
             var summary = compiled.Detail.Summary;
             if (!opportunities.TryGetValue(process.Key, out var entity))
