@@ -34,7 +34,7 @@ public static class AdminEndpoints
 
         routes.MapGet("/api/ingest/rejections", RejectionsAsync)
             .WithTags("Ingest").WithName("ListRejections")
-            .WithSummary("What ingest refused recently, and why")
+            .WithSummary("What ingest refused recently, and why: a publisher sees what its own key sent, an admin sees everything")
             .RequireAuthorization(AuthRegistration.PublisherPolicy);
         return routes;
     }
@@ -80,9 +80,15 @@ public static class AdminEndpoints
         return rotated is null ? TypedResults.NotFound() : TypedResults.Ok(rotated);
     }
 
-    public static async Task<Ok<List<RejectionView>>> RejectionsAsync(DirectoryDbContext db, string? source, int? limit, CancellationToken cancellationToken)
+    public static async Task<Ok<List<RejectionView>>> RejectionsAsync(DirectoryDbContext db, System.Security.Claims.ClaimsPrincipal user, string? source, int? limit, CancellationToken cancellationToken)
     {
         var query = db.Rejections.AsQueryable();
+        var publisher = Publisher.FromPrincipal(user);
+        if (!publisher.IsAdmin)
+        {
+            // Rejected items carry other publishers' notices (and their mistakes): not for every key to read.
+            query = query.Where(r => r.PublisherName == publisher.Name);
+        }
         if (!string.IsNullOrWhiteSpace(source))
         {
             query = query.Where(r => r.Source == source);

@@ -149,6 +149,7 @@ public sealed partial class ReleaseIngestService(
                 Path = path,
                 Reason = forbidden ? $"[forbidden, key {publisher.KeyId}] {reason}" : reason,
                 Payload = Truncate(node?.ToJsonString(), options.Value.MaxRejectedPayloadChars),
+                PublisherName = publisher.Name,
             });
         }
     }

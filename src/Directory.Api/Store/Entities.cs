@@ -129,6 +129,8 @@ public sealed class RejectionEntity
     public required string Reason { get; set; }
     /// <summary>The item as sent, cut to a bounded size.</summary>
     public string? Payload { get; set; }
+    /// <summary>Name of the key that sent it (kept across rotation): a publisher sees only its own rejections.</summary>
+    public string? PublisherName { get; set; }
 }
 
 /// <summary>The latest status a connector reported for one of its sources.</summary>

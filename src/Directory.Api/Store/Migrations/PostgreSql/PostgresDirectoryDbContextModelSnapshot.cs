@@ -260,6 +260,9 @@ namespace Thirty3.DirectoryApi.Store.Migrations.PostgreSql
                     b.Property<string>("Payload")
                         .HasColumnType("text");
 
+                    b.Property<string>("PublisherName")
+                        .HasColumnType("text");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasColumnType("text");

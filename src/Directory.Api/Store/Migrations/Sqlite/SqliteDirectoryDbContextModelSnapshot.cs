@@ -251,6 +251,9 @@ namespace Thirty3.DirectoryApi.Store.Migrations.Sqlite
                     b.Property<string>("Payload")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublisherName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasColumnType("TEXT");
