@@ -13,7 +13,17 @@ public static class DirectoryClientRegistration
     public static RefitSettings Settings { get; } = new()
     {
         ContentSerializer = new SystemTextJsonContentSerializer(DirectoryJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web))),
+        UrlParameterFormatter = IsoDates(),
     };
+
+    /// <summary>Dates in query strings as ISO 8601, not the invariant culture's month-first form.</summary>
+    private static DefaultUrlParameterFormatter IsoDates()
+    {
+        var formatter = new DefaultUrlParameterFormatter();
+        formatter.AddFormat<DateOnly>("yyyy-MM-dd");
+        formatter.AddFormat<DateTimeOffset>("O");
+        return formatter;
+    }
 
     /// <summary>Registers <see cref="IDirectoryApi"/> with options from section "Directory" and the standard resilience pipeline.</summary>
     public static IHttpClientBuilder AddDirectoryClient(this IServiceCollection services, IConfiguration configuration)

@@ -37,4 +37,27 @@ public sealed class DirectoryClientTests
         Assert.Equal("pub-key", request.Headers![ApiKeyHandler.HeaderName].Single());
         Assert.Contains("\"ocid\":\"o\"", request.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SearchQueries_DatesAndRepeatedFilters_SentAsIsoDatesAndRepeatedParameters()
+    {
+        using var server = WireMockServer.Start();
+        server.Given(Request.Create().WithPath("/api/coalitions").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("[]"));
+        server.Given(Request.Create().WithPath("/api/opportunities").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"total\":0,\"page\":1,\"pageSize\":20,\"items\":[],\"facets\":[]}"));
+        var services = new ServiceCollection();
+        services.AddDirectoryClient(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Directory:BaseAddress"] = server.Url }).Build());
+        await using var provider = services.BuildServiceProvider();
+        var sut = provider.GetRequiredService<IDirectoryApi>();
+
+        await sut.GetCoalitionsAsync(new Thirty3.Domain.Retenders.CoalitionQuery { Function = "Council tax", From = new DateOnly(2027, 1, 31), To = new DateOnly(2027, 12, 1) }, CancellationToken.None);
+        await sut.SearchOpportunitiesAsync(new Thirty3.Domain.Opportunities.OpportunitySearchQuery { Stage = ["tender", "planning"], DeadlineFrom = new DateTimeOffset(2027, 1, 31, 9, 0, 0, TimeSpan.Zero) }, CancellationToken.None);
+
+        var coalitions = server.LogEntries.Single(e => e.RequestMessage.Path == "/api/coalitions").RequestMessage;
+        var search = server.LogEntries.Single(e => e.RequestMessage.Path == "/api/opportunities").RequestMessage;
+        Assert.Equal("2027-01-31", coalitions.Query!["From"].Single());
+        Assert.Equal(["tender", "planning"], search.Query!["Stage"]);
+        Assert.StartsWith("2027-01-31T09:00:00", search.Query["DeadlineFrom"].Single(), StringComparison.Ordinal);
+    }
 }
