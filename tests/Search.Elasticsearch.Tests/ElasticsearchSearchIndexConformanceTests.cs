@@ -10,21 +10,22 @@ namespace Thirty3.Search.Elasticsearch.Tests;
 /// <summary>
 /// The backend-neutral suite against a live Elasticsearch or OpenSearch node named by
 /// <c>THIRTY3_TEST_ELASTICSEARCH_URL</c> (optionally <c>THIRTY3_TEST_ELASTICSEARCH_API_KEY</c>, or
-/// <c>_USERNAME</c>/<c>_PASSWORD</c>, and <c>_CA_CERTIFICATE</c>). Without one every test is skipped.
+/// <c>_USERNAME</c>/<c>_PASSWORD</c>, and <c>_CA_CERTIFICATE</c>), or in a container started with
+/// Testcontainers where Docker runs (<see cref="ElasticsearchNode"/>). Without either every test is skipped, saying why.
 /// Each index gets its own prefix and is deleted afterwards.
 /// </summary>
 public sealed class ElasticsearchSearchIndexConformanceTests : SearchIndexConformanceTests
 {
     internal const string NoCluster = "no Elasticsearch: set THIRTY3_TEST_ELASTICSEARCH_URL or run where Docker is available";
 
-    private static readonly string? Url = Environment.GetEnvironmentVariable("THIRTY3_TEST_ELASTICSEARCH_URL");
     private readonly List<ElasticsearchSearchIndex> indexes = [];
     private ServiceProvider? provider;
 
     protected override ISearchIndex CreateIndex(IndexSchema schema)
     {
-        Skip.If(string.IsNullOrWhiteSpace(Url), NoCluster);
-        provider ??= BuildProvider(Url!);
+        var (url, whyNot) = ElasticsearchNode.Get();
+        Skip.If(url is null, whyNot ?? NoCluster);
+        provider ??= BuildProvider(url!);
         var options = provider.GetRequiredService<IOptions<ElasticsearchOptions>>().Value;
         var isolated = new ElasticsearchOptions
         {
