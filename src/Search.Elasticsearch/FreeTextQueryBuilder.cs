@@ -35,7 +35,7 @@ internal sealed class FreeTextQueryBuilder(IndexSchema schema)
         // matches everything, i.e. is ignored; in the relaxed form it matches nothing, i.e. is ignored too.
         var concepts = new List<Func<bool, JsonObject>>();
 
-        var (quoted, rest) = SplitQuoted(text);
+        var (quoted, rest) = SynonymMatcher.SplitQuoted(text);
         foreach (var phrase in quoted.Where(p => SynonymMatcher.Words(p).Count > 0))
         {
             concepts.Add(strict => Phrase(phrase, strict ? "all" : "none"));
@@ -131,26 +131,4 @@ internal sealed class FreeTextQueryBuilder(IndexSchema schema)
     };
 
     private JsonArray Fields() => (JsonArray)fieldsTemplate.DeepClone();
-
-    /// <summary>Balanced double quotes delimit phrases; a lone quote is just punctuation.</summary>
-    private static (List<string> Quoted, string Remainder) SplitQuoted(string text)
-    {
-        var quoted = new List<string>();
-        var rest = new System.Text.StringBuilder();
-        var i = 0;
-        while (i < text.Length)
-        {
-            var open = text.IndexOf('"', i);
-            var close = open < 0 ? -1 : text.IndexOf('"', open + 1);
-            if (close < 0)
-            {
-                rest.Append(text, i, text.Length - i);
-                break;
-            }
-            rest.Append(text, i, open - i).Append(' ');
-            quoted.Add(text[(open + 1)..close]);
-            i = close + 1;
-        }
-        return (quoted, rest.ToString());
-    }
 }

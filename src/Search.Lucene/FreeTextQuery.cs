@@ -44,7 +44,7 @@ internal sealed class FreeTextQueryBuilder(IndexSchema schema, Analyzer analyzer
         var fuzzy = new List<(string, int)>();
         var concepts = new List<Query>();
 
-        var (quoted, rest) = SplitQuoted(text);
+        var (quoted, rest) = SynonymMatcher.SplitQuoted(text);
         foreach (var phrase in quoted)
         {
             if (PhraseAcrossFields(phrase, exact) is { } q)
@@ -170,27 +170,5 @@ internal sealed class FreeTextQueryBuilder(IndexSchema schema, Analyzer analyzer
             any.Add(query);
         }
         return any;
-    }
-
-    /// <summary>Balanced double quotes delimit phrases; a lone quote is just punctuation.</summary>
-    private static (List<string> Quoted, string Remainder) SplitQuoted(string text)
-    {
-        var quoted = new List<string>();
-        var rest = new System.Text.StringBuilder();
-        var i = 0;
-        while (i < text.Length)
-        {
-            var open = text.IndexOf('"', i);
-            var close = open < 0 ? -1 : text.IndexOf('"', open + 1);
-            if (close < 0)
-            {
-                rest.Append(text, i, text.Length - i);
-                break;
-            }
-            rest.Append(text, i, open - i).Append(' ');
-            quoted.Add(text[(open + 1)..close]);
-            i = close + 1;
-        }
-        return (quoted, rest.ToString());
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Thirty3.DirectoryApi.Indexing;
 using Thirty3.DirectoryApi.Store;
 using Thirty3.Domain;
@@ -10,7 +11,7 @@ using Thirty3.Domain.Search;
 namespace Thirty3.DirectoryApi.Opportunities;
 
 /// <summary>Translates the opportunities query string into a backend-neutral search and labels the facets.</summary>
-public sealed class OpportunitySearchService(SearchIndexes indexes, DirectoryDbContext db, ICpvLabels cpvLabels, TimeProvider clock)
+public sealed class OpportunitySearchService(SearchIndexes indexes, DirectoryDbContext db, ICpvLabels cpvLabels, TimeProvider clock, IMemoryCache cache)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -180,10 +181,44 @@ public sealed class OpportunitySearchService(SearchIndexes indexes, DirectoryDbC
         ranges.Add(new RangeFilter(field, from?.ToUnixTimeMilliseconds(), to?.ToUnixTimeMilliseconds()));
     }
 
+    /// <summary>
+    /// Names of the buyers in a facet. Every search shows up to 50 of them, and they change rarely,
+    /// so they are kept a few minutes rather than read from the store on each search.
+    /// </summary>
+    private async Task<Dictionary<string, string>> BuyerNamesAsync(List<string> ids, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>();
+        var missing = new List<string>();
+        foreach (var id in ids)
+        {
+            if (cache.TryGetValue(BuyerNameKey(id), out string? name) && name is not null)
+            {
+                names[id] = name;
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+        if (missing.Count > 0)
+        {
+            foreach (var (id, name) in await db.Organisations.Where(o => missing.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken))
+            {
+                names[id] = name;
+                cache.Set(BuyerNameKey(id), name, BuyerNameLifetime);
+            }
+        }
+        return names;
+    }
+
+    private static readonly TimeSpan BuyerNameLifetime = TimeSpan.FromMinutes(5);
+
+    private static string BuyerNameKey(string id) => $"buyer-name:{id}";
+
     private async Task<IReadOnlyList<FacetGroup>> LabelFacetsAsync(OpportunitySearchQuery query, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> counts, CancellationToken cancellationToken)
     {
         var buyerIds = counts.GetValueOrDefault(OpportunityIndex.Buyer)?.Select(v => v.Value).ToList() ?? [];
-        var buyerNames = buyerIds.Count == 0 ? [] : await db.Organisations.Where(o => buyerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var buyerNames = await BuyerNamesAsync(buyerIds, cancellationToken);
         var selectedCpv = query.Cpv?.Select(CpvCode.Normalise).Where(c => c is not null).ToHashSet() ?? [];
 
         var groups = new List<FacetGroup>();

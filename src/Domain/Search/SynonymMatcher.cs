@@ -84,4 +84,29 @@ public sealed partial class SynonymMatcher
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();
+
+    /// <summary>
+    /// Splits user text into its quoted phrases and the rest: balanced double quotes delimit
+    /// phrases, a lone quote is just punctuation. Shared so every backend reads a query alike.
+    /// </summary>
+    public static (List<string> Quoted, string Remainder) SplitQuoted(string text)
+    {
+        var quoted = new List<string>();
+        var rest = new System.Text.StringBuilder();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var open = text.IndexOf('"', i);
+            var close = open < 0 ? -1 : text.IndexOf('"', open + 1);
+            if (close < 0)
+            {
+                rest.Append(text, i, text.Length - i);
+                break;
+            }
+            rest.Append(text, i, open - i).Append(' ');
+            quoted.Add(text[(open + 1)..close]);
+            i = close + 1;
+        }
+        return (quoted, rest.ToString());
+    }
 }
