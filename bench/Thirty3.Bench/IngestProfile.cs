@@ -16,6 +16,7 @@ using Thirty3.Domain.Cpv;
 using Thirty3.Domain.Ocds;
 using Thirty3.Domain.Opportunities;
 using Thirty3.SampleData;
+using Thirty3.Search.Lucene;
 
 namespace Thirty3.Bench;
 
@@ -45,6 +46,10 @@ public static class IngestProfile
         }
         var labels = new CpvLabelCache();
         var documents = 0;
+        const string luceneFolder = "/dev/shm/thirty3-bench-lucene";
+        LuceneSearchIndex.DeleteFolder(luceneFolder);
+        var lucene = new LuceneSearchIndex(luceneFolder, OpportunityIndex.Schema);
+        long watermark = 0;
         foreach (var body in packages)
         {
             JsonNode? root = null;
@@ -88,16 +93,21 @@ public static class IngestProfile
                     _ = c.CompiledRelease.ToJsonString();
                 }
             });
+            var batchDocuments = new List<Thirty3.Domain.Search.IndexDocument>();
             Time("8 projector: deserialise detail + OpportunityDocuments.ToDocument", () =>
             {
                 foreach (var d in details)
                 {
-                    _ = OpportunityDocuments.ToDocument(JsonSerializer.Deserialize<OpportunityDetail>(d, DirectoryJson.Options)!);
+                    batchDocuments.Add(OpportunityDocuments.ToDocument(JsonSerializer.Deserialize<OpportunityDetail>(d, DirectoryJson.Options)!));
                     documents++;
                 }
             });
+            Time("9 projector: Lucene ApplyAsync of the batch's documents (/dev/shm, NRT refresh)", () =>
+                lucene.ApplyAsync(batchDocuments, [], ++watermark, CancellationToken.None).GetAwaiter().GetResult());
             releases += items.Count;
         }
+        lucene.Dispose();
+        LuceneSearchIndex.DeleteFolder(luceneFolder);
         var cpu = t.Values.Sum();
         await output.WriteLineAsync(FormattableString.Invariant($"CPU phases, {releases:N0} releases in {packages.Count} batches of {s.BatchSize} ({documents:N0} process compilations), single thread:"));
         foreach (var (phase, ms) in t.OrderBy(p => p.Key, StringComparer.Ordinal))

@@ -13,8 +13,49 @@ internal sealed class DocumentMapper(IndexSchema schema)
     /// <summary>Keyword fields keep a multi-valued doc value for facets, so sorting needs a second, single-valued one.</summary>
     internal static string SortFieldOf(string keywordField) => keywordField + "$sort";
 
+    /// <summary>
+    /// Trie precision of number and date fields: 8 indexes 8 terms per value instead of the default 4's 16,
+    /// which took a fifth of indexing time (bench `profile`) for range queries that stay fast at our sizes.
+    /// Queries must use the same step (a step-8 query also reads an index written with step 4 correctly).
+    /// </summary>
+    internal const int NumericPrecisionStep = 8;
+
+    private static readonly FieldType NumberType = Frozen(new FieldType(DoubleField.TYPE_NOT_STORED) { NumericPrecisionStep = NumericPrecisionStep });
+    private static readonly FieldType DateType = Frozen(new FieldType(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = NumericPrecisionStep });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
     /// <summary>Longest keyword value indexed, in UTF-16 units (at most 3 UTF-8 bytes each: well under Lucene's 32,766-byte term limit).</summary>
     public const int MaxKeywordLength = 1_000;
+
+    /// <summary>Throws what <see cref="Map"/> would throw for <paramref name="source"/>, without building anything.</summary>
+    public void Validate(IndexDocument source)
+    {
+        if (string.IsNullOrEmpty(source.Id))
+        {
+            throw new ArgumentException("A document needs an id.", nameof(source));
+        }
+        foreach (var name in source.Text.Keys)
+        {
+            Require(name, IndexFieldKind.Text);
+        }
+        foreach (var name in source.Keywords.Keys)
+        {
+            Require(name, IndexFieldKind.Keyword);
+        }
+        foreach (var name in source.Numbers.Keys)
+        {
+            Require(name, IndexFieldKind.Number);
+        }
+        foreach (var name in source.Dates.Keys)
+        {
+            Require(name, IndexFieldKind.Date);
+        }
+    }
 
     public Document Map(IndexDocument source)
     {
@@ -56,14 +97,14 @@ internal sealed class DocumentMapper(IndexSchema schema)
         foreach (var (name, value) in source.Numbers)
         {
             Require(name, IndexFieldKind.Number);
-            doc.Add(new DoubleField(name, value, Field.Store.NO));
+            doc.Add(new DoubleField(name, value, NumberType));
             doc.Add(new DoubleDocValuesField(name, value));
         }
         foreach (var (name, value) in source.Dates)
         {
             Require(name, IndexFieldKind.Date);
             var millis = value.ToUnixTimeMilliseconds();
-            doc.Add(new Int64Field(name, millis, Field.Store.NO));
+            doc.Add(new Int64Field(name, millis, DateType));
             doc.Add(new NumericDocValuesField(name, millis));
         }
         return doc;

@@ -137,8 +137,8 @@ public sealed partial class LuceneSearchIndex
                 throw new InvalidSearchRequestException($"Range on '{range.Field}' has Min greater than Max.");
             }
             Query query = field.Kind == IndexFieldKind.Number
-                ? NumericRangeQuery.NewDoubleRange(range.Field, range.Min, range.Max, true, true)
-                : NumericRangeQuery.NewInt64Range(range.Field, ToMillis(range.Min, floor: true), ToMillis(range.Max, floor: false), true, true);
+                ? NumericRangeQuery.NewDoubleRange(range.Field, DocumentMapper.NumericPrecisionStep, range.Min, range.Max, true, true)
+                : NumericRangeQuery.NewInt64Range(range.Field, DocumentMapper.NumericPrecisionStep, ToMillis(range.Min, floor: true), ToMillis(range.Max, floor: false), true, true);
             Add(byField, range.Field, query);
         }
         return byField.ToDictionary(kv => kv.Key, kv => (Query)kv.Value);
