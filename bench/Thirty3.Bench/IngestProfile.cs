@@ -142,6 +142,7 @@ public static class IngestProfile
         var publisher = new Publisher("bench", "bench", false, null);
 
         double ingestMs = 0, drainMs = 0, parseMs = 0;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         foreach (var body in packages)
         {
             var started = Stopwatch.GetTimestamp();
@@ -160,12 +161,14 @@ public static class IngestProfile
             drainMs += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
         app.Services.GetRequiredService<SearchIndexes>().Dispose();
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
         var total = parseMs + ingestMs + drainMs;
         await output.WriteLineAsync(FormattableString.Invariant($"Hosted in-process on {folder} (real ReleaseIngestService + IndexProjector.DrainAsync after each batch), single sender:"));
         await output.WriteLineAsync(FormattableString.Invariant($"  {"parse body",-70} {parseMs,8:F0} ms  {parseMs / total * 100,5:F1}%"));
         await output.WriteLineAsync(FormattableString.Invariant($"  {"ReleaseIngestService.IngestAsync (CPU phases 2-7 + EF + SQLite commit)",-70} {ingestMs,8:F0} ms  {ingestMs / total * 100,5:F1}%"));
         await output.WriteLineAsync(FormattableString.Invariant($"  {"IndexProjector.DrainAsync (load details, ToDocument, Lucene apply + commit)",-70} {drainMs,8:F0} ms  {drainMs / total * 100,5:F1}%"));
         await output.WriteLineAsync(FormattableString.Invariant($"  {"total",-70} {total,8:F0} ms  => {releases / (total / 1000):F0} releases/s"));
+        await output.WriteLineAsync(FormattableString.Invariant($"  {"CPU time of this process (all threads: merges, GC)",-70} {cpuMs,8:F0} ms  => {cpuMs * 1000 / releases:F0} µs/release"));
         System.IO.Directory.Delete(folder, recursive: true);
     }
 }

@@ -48,6 +48,7 @@ public static class DirectoryRegistration
         services.AddHostedService<PostgresChangeListener>();
         services.AddHostedService<DirectoryStartup>();
         services.AddScoped<ReleaseIngestService>();
+        services.AddScoped<StoreBulkWriter>();
         services.AddScoped<TechnologyIngestService>();
         services.AddScoped<OpportunitySearchService>();
         services.AddScoped<TechnologySearchService>();

@@ -45,7 +45,8 @@ public sealed partial class IndexProjector(
     TimeProvider clock,
     ILogger<IndexProjector> logger) : BackgroundService
 {
-    private const int BatchSize = 1_000;
+    /// <summary>Change-log rows per index apply: each apply ends in a reader refresh (a new segment), so a backlog is taken in big steps.</summary>
+    private const int BatchSize = 4_000;
     private static readonly string[] IndexNames = [OpportunityIndex.Schema.Name, TechnologyIndex.Schema.Name];
     private readonly SemaphoreSlim _indexLock = new(1, 1);
     /// <summary>This process's projections, for the pruning report: a restart is a new projection, the old one times out.</summary>

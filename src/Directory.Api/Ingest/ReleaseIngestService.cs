@@ -1,18 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Thirty3.DirectoryApi.Auth;
 using Thirty3.DirectoryApi.Indexing;
 using Thirty3.DirectoryApi.Store;
-using Thirty3.Domain;
 using Thirty3.Domain.Cpv;
 using Thirty3.Domain.Ingest;
 using Thirty3.Domain.Ocds;
 using Thirty3.Domain.Opportunities;
-using Thirty3.Domain.Organisations;
 
 namespace Thirty3.DirectoryApi.Ingest;
 
@@ -23,6 +20,7 @@ namespace Thirty3.DirectoryApi.Ingest;
 /// </summary>
 public sealed partial class ReleaseIngestService(
     DirectoryDbContext db,
+    StoreBulkWriter bulk,
     WriteGate gate,
     CpvLabelCache labels,
     IndexSignal signal,
@@ -38,92 +36,47 @@ public sealed partial class ReleaseIngestService(
             throw new BatchTooLargeException(items.Count, options.Value.MaxBatchItems);
         }
 
-        var results = new IngestItemResult?[items.Count];
         var rejections = new List<RejectionEntity>();
-        var accepted = new List<(int Index, NormalisedRelease Release, string Json, string Hash)>();
+        var refused = new List<IngestItemResult>();
+        var accepted = new List<AcceptedRelease>();
         foreach (var item in items)
         {
             var (release, problem) = ReleaseNormaliser.Normalise(item);
             if (release is null)
             {
-                Reject(item.Index, null, null, problem!.Path, problem.Reason, item.Node);
+                refused.Add(new IngestItemResult(item.Index, null, null, IngestItemStatus.Rejected, problem!.Reason, problem.Path));
+                rejections.Add(Rejection(null, null, problem.Path, problem.Reason, item.Node));
                 continue;
             }
             var json = release.Json.ToJsonString();
-            accepted.Add((item.Index, release, json, Hash(json)));
+            accepted.Add(new AcceptedRelease(item.Index, item.Path, item.Node, release, json, Hash(json)));
         }
 
+        var ocids = accepted.Select(a => a.Release.Ocid).Distinct().ToList();
+        // Planned outside the write gate from a snapshot: compiling and serialising are most of the
+        // CPU work of a batch, and done here they run while another batch commits. Inside the gate
+        // the snapshot is checked against the store; if a concurrent write touched these processes,
+        // the plan is made again from what the store holds then.
+        var plan = IngestPlan.Make(accepted, items.Count, await ReadSnapshotAsync(ocids, cancellationToken), source, publisher, labels);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         using (await gate.EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await StoreWriteLock.AcquireAsync(db, cancellationToken);
-            var ocids = accepted.Select(a => a.Release.Ocid).Distinct().ToList();
-            var stored = await LoadInChunks(ocids, chunk => db.Releases.AsTracking().Where(r => chunk.Contains(r.Ocid)), cancellationToken);
-            var byKey = stored.ToDictionary(r => (r.Ocid, r.ReleaseId));
-            var opportunities = (await LoadInChunks(ocids, chunk => db.Opportunities.AsTracking().Where(o => chunk.Contains(o.Ocid)), cancellationToken))
-                .ToDictionary(o => o.Ocid);
-            var changed = new HashSet<string>();
-            // Releases of this batch are compiled from the objects already parsed, not re-read from their JSON.
-            var fresh = new Dictionary<(string Ocid, string Id), NormalisedRelease>();
-
-            foreach (var (index, release, json, hash) in accepted)
+            if (!await SnapshotStillHoldsAsync(plan.Snapshot, ocids, cancellationToken))
             {
-                var owner = opportunities.GetValueOrDefault(release.Ocid)?.BuyerId;
-                var buyer = BuyerOf(release.Json) ?? owner;
-                if (!publisher.MayPublishFor(buyer))
-                {
-                    Reject(index, release.Ocid, release.Id, $"{items[index].Path}.buyer", $"This API key may not publish notices for buyer '{buyer ?? "(none named)"}'.", items[index].Node, forbidden: true);
-                    WriteAudit.Refused(logger, publisher, buyer, $"notice {release.Ocid} names a buyer outside the key's scope");
-                    continue;
-                }
-                // A release naming an allowed buyer must not take over a process another buyer published.
-                if (owner is not null && !publisher.MayPublishFor(owner))
-                {
-                    Reject(index, release.Ocid, release.Id, $"{items[index].Path}.ocid", $"This API key may not publish notices for buyer '{owner}', whose process '{release.Ocid}' this is.", items[index].Node, forbidden: true);
-                    WriteAudit.Refused(logger, publisher, owner, $"notice {release.Ocid} updates a process of another buyer");
-                    continue;
-                }
-                if (byKey.TryGetValue((release.Ocid, release.Id), out var existing))
-                {
-                    if (existing.ContentHash == hash)
-                    {
-                        results[index] = new IngestItemResult(index, release.Ocid, release.Id, IngestItemStatus.Unchanged);
-                        continue;
-                    }
-                    existing.Json = json;
-                    existing.ContentHash = hash;
-                    existing.DateMs = release.Date.ToUnixTimeMilliseconds();
-                    existing.Tags = string.Join(',', release.Tags);
-                    existing.Source = source;
-                    existing.ReceivedMs = now;
-                    results[index] = new IngestItemResult(index, release.Ocid, release.Id, IngestItemStatus.Updated);
-                    fresh[(release.Ocid, release.Id)] = release;
-                }
-                else
-                {
-                    var entity = new ReleaseEntity
-                    {
-                        Ocid = release.Ocid,
-                        ReleaseId = release.Id,
-                        DateMs = release.Date.ToUnixTimeMilliseconds(),
-                        Tags = string.Join(',', release.Tags),
-                        Json = json,
-                        ContentHash = hash,
-                        Source = source,
-                        ReceivedMs = now,
-                    };
-                    db.Releases.Add(entity);
-                    byKey[(release.Ocid, release.Id)] = entity;
-                    results[index] = new IngestItemResult(index, release.Ocid, release.Id, IngestItemStatus.Stored);
-                    fresh[(release.Ocid, release.Id)] = release;
-                }
-                changed.Add(release.Ocid);
+                plan = IngestPlan.Make(accepted, items.Count, await ReadSnapshotAsync(ocids, cancellationToken), source, publisher, labels);
             }
-
-            if (changed.Count > 0)
+            foreach (var refusal in plan.Rejections)
             {
-                await CompileAsync(changed, byKey.Values, fresh, opportunities, now, cancellationToken);
+                WriteAudit.Refused(logger, publisher, refusal.Buyer, refusal.AuditReason);
+                plan.Results[refusal.Index] = new IngestItemResult(refusal.Index, refusal.Ocid, refusal.ReleaseId, IngestItemStatus.Rejected, refusal.Reason, refusal.Path);
+                rejections.Add(Rejection(refusal.Ocid, refusal.ReleaseId, refusal.Path, $"[forbidden, key {publisher.KeyId}] {refusal.Reason}", refusal.Node));
+            }
+            await WriteReleasesAsync(plan, source, now, cancellationToken);
+            if (plan.Opportunities.Count > 0)
+            {
+                await WriteOpportunitiesAsync(plan, now, cancellationToken);
             }
             db.Rejections.AddRange(rejections);
             await db.SaveChangesAsync(cancellationToken);
@@ -133,51 +86,100 @@ public sealed partial class ReleaseIngestService(
         }
         signal.Notify();
 
-        var final = IngestResult.From(results.Select((r, i) => r ?? new IngestItemResult(i, null, null, IngestItemStatus.Rejected, "Not processed.")).ToList());
+        foreach (var result in refused)
+        {
+            plan.Results[result.Index] = result;
+        }
+        var final = IngestResult.From(plan.Results.Select((r, i) => r ?? new IngestItemResult(i, null, null, IngestItemStatus.Rejected, "Not processed.")).ToList());
         LogIngested(logger, source, publisher.Name, final.Stored, final.Updated, final.Unchanged, final.Rejected);
         return final;
 
-        void Reject(int index, string? ocid, string? id, string path, string reason, JsonNode? node, bool forbidden = false)
+        RejectionEntity Rejection(string? ocid, string? id, string path, string reason, JsonNode? node) => new()
         {
-            results[index] = new IngestItemResult(index, ocid, id, IngestItemStatus.Rejected, reason, path);
-            rejections.Add(new RejectionEntity
-            {
-                AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-                Source = source,
-                Ocid = ocid,
-                ItemId = id,
-                Path = path,
-                Reason = forbidden ? $"[forbidden, key {publisher.KeyId}] {reason}" : reason,
-                Payload = Truncate(node?.ToJsonString(), options.Value.MaxRejectedPayloadChars),
-                PublisherName = publisher.Name,
-            });
-        }
+            AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            Source = source,
+            Ocid = ocid,
+            ItemId = id,
+            Path = path,
+            Reason = reason,
+            Payload = Truncate(node?.ToJsonString(), options.Value.MaxRejectedPayloadChars),
+            PublisherName = publisher.Name,
+        };
     }
 
-    private async Task CompileAsync(HashSet<string> changed, IEnumerable<ReleaseEntity> releases, Dictionary<(string Ocid, string Id), NormalisedRelease> fresh, Dictionary<string, OpportunityEntity> opportunities, long now, CancellationToken cancellationToken)
+    /// <summary>The stored releases and opportunities of <paramref name="ocids"/>, untracked.</summary>
+    private async Task<StoreSnapshot> ReadSnapshotAsync(IReadOnlyList<string> ocids, CancellationToken cancellationToken)
+    {
+        var releases = await LoadInChunks(ocids, chunk => db.Releases.AsNoTracking().Where(r => chunk.Contains(r.Ocid)).OrderBy(r => r.Id), cancellationToken);
+        var opportunities = await LoadInChunks(ocids, chunk => db.Opportunities.AsNoTracking().Where(o => chunk.Contains(o.Ocid)), cancellationToken);
+        return new StoreSnapshot(releases, opportunities.ToDictionary(o => o.Ocid));
+    }
+
+    /// <summary>Whether the store still holds exactly the snapshot's releases and owners (reads keys and hashes only).</summary>
+    private async Task<bool> SnapshotStillHoldsAsync(StoreSnapshot snapshot, IReadOnlyList<string> ocids, CancellationToken cancellationToken)
+    {
+        var releases = await LoadInChunks(ocids, chunk => db.Releases.Where(r => chunk.Contains(r.Ocid)).Select(r => new { r.Ocid, r.ReleaseId, r.ContentHash }), cancellationToken);
+        var owners = await LoadInChunks(ocids, chunk => db.Opportunities.Where(o => chunk.Contains(o.Ocid)).Select(o => new { o.Ocid, o.BuyerId }), cancellationToken);
+        return snapshot.Matches([.. releases.Select(r => (r.Ocid, r.ReleaseId, r.ContentHash))], [.. owners.Select(o => (o.Ocid, o.BuyerId))]);
+    }
+
+    private async Task WriteReleasesAsync(IngestPlan plan, string source, long now, CancellationToken cancellationToken)
+    {
+        var inserts = new List<ReleaseEntity>();
+        var updates = new List<ReleaseEntity>();
+        foreach (var write in plan.Writes)
+        {
+            var release = write.Fresh!;
+            var entity = new ReleaseEntity
+            {
+                Id = write.Existing?.Id ?? 0,
+                Ocid = release.Ocid,
+                ReleaseId = release.Id,
+                DateMs = release.Date.ToUnixTimeMilliseconds(),
+                Tags = string.Join(',', release.Tags),
+                Json = write.Json!,
+                ContentHash = write.Hash!,
+                Source = source,
+                ReceivedMs = now,
+            };
+            (write.Existing is null ? inserts : updates).Add(entity);
+        }
+        await bulk.InsertAsync(inserts, cancellationToken);
+        await bulk.UpdateAsync(updates, cancellationToken);
+    }
+
+    /// <summary>What an organisation row keeps when a process names it again: the first GSS code, the latest scale, both roles ever seen.</summary>
+    private static readonly Dictionary<string, Func<string, string>> OrganisationMerge = new()
+    {
+        [nameof(OrganisationEntity.GssCode)] = table => $"COALESCE({table}.\"GssCode\", excluded.\"GssCode\")",
+        [nameof(OrganisationEntity.Scale)] = table => $"COALESCE(excluded.\"Scale\", {table}.\"Scale\")",
+        [nameof(OrganisationEntity.IsBuyer)] = table => $"({table}.\"IsBuyer\" OR excluded.\"IsBuyer\")",
+        [nameof(OrganisationEntity.IsSupplier)] = table => $"({table}.\"IsSupplier\" OR excluded.\"IsSupplier\")",
+    };
+
+    private async Task WriteOpportunitiesAsync(IngestPlan plan, long now, CancellationToken cancellationToken)
     {
         var compiledOrganisations = new Dictionary<string, (OrganisationRef Ref, bool Buyer)>();
         var learned = new Dictionary<string, string>();
-        foreach (var process in releases.Where(r => changed.Contains(r.Ocid)).GroupBy(r => r.Ocid))
+        var rows = new List<OpportunityEntity>();
+        var changes = new List<IndexChangeEntity>();
+        foreach (var planned in plan.Opportunities)
         {
-            var stored = process.Select(e => fresh.TryGetValue((e.Ocid, e.ReleaseId), out var release) ? new StoredRelease(release, e.Source) : ToStored(e)).ToList();
-            var compiled = OpportunityCompiler.Compile(stored, labels);
+            var compiled = planned.Compiled;
             var summary = compiled.Detail.Summary;
-            if (!opportunities.TryGetValue(process.Key, out var entity))
+            rows.Add(new OpportunityEntity
             {
-                entity = new OpportunityEntity { Ocid = process.Key, Title = "", Stage = "", DetailJson = "", CompiledJson = "" };
-                db.Opportunities.Add(entity);
-                opportunities[process.Key] = entity;
-            }
-            entity.Title = summary.Title;
-            entity.Stage = summary.Stage;
-            entity.Status = summary.Status;
-            entity.BuyerId = summary.Buyer?.Id;
-            entity.UpdatedMs = summary.Updated?.ToUnixTimeMilliseconds() ?? now;
-            entity.DeadlineMs = summary.Deadline?.ToUnixTimeMilliseconds();
-            entity.ReleaseCount = stored.Count;
-            entity.DetailJson = JsonSerializer.Serialize(compiled.Detail, DirectoryJson.Options);
-            entity.CompiledJson = compiled.CompiledRelease.ToJsonString();
+                Ocid = planned.Ocid,
+                Title = summary.Title,
+                Stage = summary.Stage,
+                Status = summary.Status,
+                BuyerId = summary.Buyer?.Id,
+                UpdatedMs = summary.Updated?.ToUnixTimeMilliseconds() ?? now,
+                DeadlineMs = summary.Deadline?.ToUnixTimeMilliseconds(),
+                ReleaseCount = planned.ReleaseCount,
+                DetailJson = planned.DetailJson,
+                CompiledJson = planned.CompiledJson,
+            });
 
             foreach (var organisation in compiled.Organisations)
             {
@@ -191,25 +193,24 @@ public sealed partial class ReleaseIngestService(
                     learned.TryAdd(code, label);
                 }
             }
-            db.IndexChanges.Add(new IndexChangeEntity { IndexName = OpportunityIndex.Schema.Name, DocumentId = process.Key, EnqueuedMs = now });
+            changes.Add(new IndexChangeEntity { IndexName = OpportunityIndex.Schema.Name, DocumentId = planned.Ocid, EnqueuedMs = now });
         }
-
-        var ids = compiledOrganisations.Keys.ToList();
-        var existing = (await LoadInChunks(ids, chunk => db.Organisations.AsTracking().Where(o => chunk.Contains(o.Id)), cancellationToken)).ToDictionary(o => o.Id);
-        foreach (var (id, (reference, isBuyer)) in compiledOrganisations)
-        {
-            if (!existing.TryGetValue(id, out var organisation))
+        await bulk.UpsertAsync(rows, null, cancellationToken);
+        await bulk.UpsertAsync(
+            [.. compiledOrganisations.Select(o => new OrganisationEntity
             {
-                organisation = new OrganisationEntity { Id = id, Name = reference.Name };
-                db.Organisations.Add(organisation);
-            }
-            organisation.Name = reference.Name;
-            organisation.GssCode ??= reference.GssCode;
-            organisation.Scale = reference.Scale ?? organisation.Scale;
-            organisation.IsBuyer |= isBuyer;
-            organisation.IsSupplier |= !isBuyer;
-            organisation.UpdatedMs = now;
-        }
+                Id = o.Key,
+                Name = o.Value.Ref.Name,
+                GssCode = o.Value.Ref.GssCode,
+                Scale = o.Value.Ref.Scale,
+                IsBuyer = o.Value.Buyer,
+                IsSupplier = !o.Value.Buyer,
+                UpdatedMs = now,
+            })],
+            OrganisationMerge,
+            cancellationToken);
+        // Appended in this transaction, under the store write lock: log ids commit in order.
+        await bulk.InsertAsync(changes, cancellationToken);
 
         if (learned.Count > 0)
         {
@@ -221,24 +222,6 @@ public sealed partial class ReleaseIngestService(
                 labels.Learn(code, label);
             }
         }
-    }
-
-    internal static StoredRelease ToStored(ReleaseEntity entity)
-    {
-        var json = (JsonObject)JsonNode.Parse(entity.Json)!;
-        var release = new NormalisedRelease(entity.Ocid, entity.ReleaseId, DateTimeOffset.FromUnixTimeMilliseconds(entity.DateMs), entity.Tags.Split(','), json, false);
-        return new StoredRelease(release, entity.Source);
-    }
-
-    private static string? BuyerOf(JsonObject release)
-    {
-        if (release["buyer"] is not JsonObject buyer)
-        {
-            return null;
-        }
-        var buyerId = buyer["id"]?.ToString();
-        var party = (release["parties"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(p => buyerId is not null && p["id"]?.ToString() == buyerId);
-        return OrganisationIds.Resolve(buyer, party).Id;
     }
 
     /// <summary>SQLite allows ~32k parameters per statement; big batches are read in slices.</summary>

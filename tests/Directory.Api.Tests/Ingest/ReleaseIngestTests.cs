@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -53,6 +55,47 @@ public abstract class ReleaseIngestTests(DirectoryApiFactory factory) : IDisposa
         Assert.Equal("Acme Software Ltd", Assert.Single(detail.Summary.Suppliers).Name);
         Assert.Equal(1, search!.Total);
         Assert.Equal(Stages.Award, search.Items[0].Opportunity.Stage);
+    }
+
+    [SkippableFact]
+    public async Task IngestReleases_ConcurrentBatchesOfOneProcess_CompiledFromEveryRelease()
+    {
+        // Batches are planned (compiled) before they enter the write gate; each must still see the
+        // releases another batch committed meanwhile, or the process would lose notices.
+        var client = await _factory.CreatePublisherClientAsync();
+        var posts = Enumerable.Range(1, 12).Select(i => client.PostAsync("/api/ingest/releases", DirectoryApiFactory.Json(Notices.Package(
+            Notices.Tender("ocds-test-concurrent", $"Amendment {i:00} of the parking permits system", date: $"2025-01-{i:00}T09:00:00Z", id: $"tender-{i}")))));
+
+        var responses = await Task.WhenAll(posts);
+        await _factory.IndexAsync();
+        var detail = await client.GetFromJsonAsync<OpportunityDetail>("/api/opportunities/ocds-test-concurrent", DirectoryJson.Options);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(12, detail!.Notices.Count);
+        Assert.Equal("Amendment 12 of the parking permits system", detail.Summary.Title);
+    }
+
+    [SkippableFact]
+    public async Task IngestReleases_SupplierLaterNamedAsBuyer_OrganisationKeepsBothRolesAndScale()
+    {
+        var client = await _factory.CreatePublisherClientAsync();
+        await client.PostAsync("/api/ingest/releases", DirectoryApiFactory.Json(Notices.Package(
+            Notices.Tender("ocds-test-roles-1", "Grounds maintenance"), Notices.Award("ocds-test-roles-1"))));
+        // The same company (by Companies House number) buys something later, without a scale this time.
+        await client.PostAsync("/api/ingest/releases", DirectoryApiFactory.Json(Notices.Package(
+            Notices.Tender("ocds-test-roles-2", "Office cleaning", buyerId: "GB-COH-1234567", buyerName: "Acme Software Limited"))));
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Thirty3.DirectoryApi.Store.DirectoryDbContext>();
+        var acme = await db.Organisations.SingleAsync(o => o.Id.Contains("1234567"));
+        var council = await db.Organisations.SingleAsync(o => o.Name == "Testshire County Council");
+
+        Assert.True(acme.IsSupplier);
+        Assert.True(acme.IsBuyer);
+        Assert.Equal("sme", acme.Scale);
+        Assert.Equal("Acme Software Limited", acme.Name);
+        Assert.True(council.IsBuyer);
+        Assert.False(council.IsSupplier);
     }
 
     [SkippableFact]
