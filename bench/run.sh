@@ -7,5 +7,6 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 processes="${1:-20000}"
 shift || true
 dotnet build "$root/src/Directory.Api" -c Release -nologo -v q
+dotnet build "$root/src/Web" -c Release -nologo -v q
 dotnet build "$root/bench/Thirty3.Bench" -c Release -nologo -v q
 exec dotnet "$root/bench/Thirty3.Bench/bin/Release/net10.0/Thirty3.Bench.dll" all --processes "$processes" "$@"

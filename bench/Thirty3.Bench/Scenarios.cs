@@ -153,6 +153,40 @@ public static class Scenarios
     }
 
     /// <summary>
+    /// The web site's search page for each query of the mix (same text and filters as the API search), one
+    /// client, sequential GETs of the whole server-rendered HTML after a warm-up: what an SME waits for.
+    /// </summary>
+    public static async Task<LatencyRun> WebSearchPageAsync(Uri webAddress, IReadOnlyList<BenchQuery> queries, int count)
+    {
+        using var http = Client(webAddress, 1);
+        var urls = queries.Select(q => new Uri("/opportunities" + q.Url()["/api/opportunities".Length..], UriKind.Relative)).ToArray();
+        for (var i = 0; i < 20; i++)
+        {
+            using var warm = await http.GetAsync(urls[(i * 7) % urls.Length]);
+        }
+        var samples = new List<double>();
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.GetAsync(urls[i % urls.Length], HttpCompletionOption.ResponseContentRead);
+            var html = await response.Content.ReadAsStringAsync();
+            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            // A page that could not reach the directory still renders 200 with an error panel: count it as an error.
+            if (response.IsSuccessStatusCode && !html.Contains("data-testid=\"directory-unavailable\"", StringComparison.Ordinal))
+            {
+                samples.Add(ms);
+            }
+            else
+            {
+                errors++;
+            }
+        }
+        return LatencyRun.From(samples, errors, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
     /// The same queries through HTTP and straight on a Lucene index opened on a copy of the API's index
     /// folder, interleaved query by query (alternating which side goes first) so both see the same machine state.
     /// </summary>
