@@ -100,6 +100,7 @@ public static class BenchProgram
           profile    [--processes N]                   in-process timing of the ingest phases (no HTTP, no store)
           all        [--processes N] [--runs 3]        everything above on one load; prints one markdown table
         Common: --seed 33 --batch 500 --data DIR --port 5933 --now yyyy-MM-dd --keep (keep the data folder)
+                --reuse (search/overhead/freshness/rebuild/memory/web on a folder a --keep run loaded, without loading)
         Build Release first (bench/run.sh does).
         """;
 
@@ -127,13 +128,28 @@ public static class BenchProgram
     /// <summary>Fresh data folder, keys, API started, data loaded; then <paramref name="then"/>; API stopped.</summary>
     private static async Task WithLoadedApiAsync(BenchSettings s, TextWriter log, Func<ApiProcess, Keys, LoadResult, Task> then)
     {
-        PrepareDataFolder(s);
+        // --reuse: measure again on a folder a previous --keep run loaded (the 1M load takes a while).
+        var reuse = s.Reuse && File.Exists(Path.Combine(s.DataPath, "directory.db"));
+        if (!reuse)
+        {
+            PrepareDataFolder(s);
+        }
         var keys = new Keys(await ApiProcess.CreateKeyAsync(s.DataPath, "bench", admin: false), await ApiProcess.CreateKeyAsync(s.DataPath, "bench-admin", admin: true));
         await using var api = await ApiProcess.StartAsync(s.DataPath, s.Port);
-        await log.WriteLineAsync($"API pid {api.Pid} on {api.BaseAddress}; loading {s.Processes:N0} processes");
-        var load = await Scenarios.LoadAsync(api, keys.Publisher, s, log);
-        Console.WriteLine(FormattableString.Invariant(
-            $"load: {load.Releases:N0} releases of {load.Processes:N0} processes; acknowledged in {load.AckSeconds:F1} s, searchable after {load.SearchableSeconds:F1} s = {load.ReleasesPerSecond:F0} releases/s; POST of a batch: {load.Posts}"));
+        LoadResult load;
+        if (reuse)
+        {
+            using var http = new HttpClient { BaseAddress = api.BaseAddress };
+            await log.WriteLineAsync($"API pid {api.Pid} on {api.BaseAddress}; reusing {s.DataPath} ({await ApiProcess.IndexedCountAsync(http):N0} processes indexed), nothing loaded");
+            load = new LoadResult(0, s.Processes, 0, 0, 0, LatencyRun.From([], 0, 0));
+        }
+        else
+        {
+            await log.WriteLineAsync($"API pid {api.Pid} on {api.BaseAddress}; loading {s.Processes:N0} processes");
+            load = await Scenarios.LoadAsync(api, keys.Publisher, s, log);
+            Console.WriteLine(FormattableString.Invariant(
+                $"load: {load.Releases:N0} releases of {load.Processes:N0} processes; acknowledged in {load.AckSeconds:F1} s, searchable after {load.SearchableSeconds:F1} s = {load.ReleasesPerSecond:F0} releases/s; POST of a batch: {load.Posts}"));
+        }
         await then(api, keys, load);
         await api.DisposeAsync();
         if (!s.KeepData)
@@ -153,6 +169,10 @@ public static class BenchProgram
 
     private static async Task<string> AllAsync(BenchSettings s, TextWriter log)
     {
+        if (s.Reuse)
+        {
+            throw new InvalidOperationException("'all' measures the load too: run it without --reuse.");
+        }
         var report = new Report(s);
         var scale = s.Processes >= 1_000_000 ? "" : FormattableString.Invariant($" at {s.Processes:N0}");
         var queries = QuerySet.Build(s.Seed, s.Now);

@@ -18,6 +18,7 @@ public sealed class BenchSettings
     public string DataPath { get; init; } = Path.Combine(Path.GetTempPath(), "thirty3-bench");
     public bool KeepData { get; init; }
     public bool SkipRebuild { get; init; }
+    public bool Reuse { get; init; }
 
     /// <summary>The moment generated data is relative to: today 00:00 UTC unless given, so "open" tenders exist for the API's clock.</summary>
     public DateTimeOffset Now { get; init; } = new(DateTime.UtcNow.Date, TimeSpan.Zero);
@@ -47,6 +48,7 @@ public sealed class BenchSettings
             DataPath = Path.GetFullPath(Get("--data") ?? d.DataPath),
             KeepData = args.Contains("--keep"),
             SkipRebuild = args.Contains("--no-rebuild"),
+            Reuse = args.Contains("--reuse"),
             Now = Get("--now") is { } now ? DateTimeOffset.Parse(now, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : d.Now,
         };
     }
