@@ -56,7 +56,7 @@ public sealed partial class Report(BenchSettings settings)
         yield return $"hardware: {Environment.ProcessorCount} cores ({cpu}), {long.Parse(memory, CultureInfo.InvariantCulture) / 1024 / 1024} GiB RAM; load average (1/5/15 min) {loadAtStart} at start, {loadAtEnd} at end: a shared machine, other developers' builds and tests ran on the same cores";
         yield return $"software: {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}; API built Release, run as `dotnet Thirty3.DirectoryApi.dll` (server GC as the Web SDK sets it), logging at Warning";
         yield return FormattableString.Invariant($"data: {s.Processes:N0} OCDS processes (OcdsSampleGenerator, seed {s.Seed}, now {s.Now:yyyy-MM-dd}) + technology entries of the 33 London authorities (TechnologySampleGenerator)");
-        yield return FormattableString.Invariant($"ingest: batches of {s.BatchSize} releases, {s.Senders} concurrent senders; store SQLite ({SqliteSettings()}); index Lucene.Net, one commit per outbox drain (up to 1,000 processes) with the writer's default RAM buffer");
+        yield return FormattableString.Invariant($"ingest: batches of {s.BatchSize} releases, {s.Senders} concurrent senders; store SQLite ({SqliteSettings()}); index Lucene.Net (SimpleFSDirectory, BM25): each change-log drain (up to 4,000 processes) visible at once by a reader refresh, committed at most once a second");
         yield return FormattableString.Invariant($"search: {s.Seconds} s per run, median of {s.Runs} runs; load generator is .NET HttpClient in the bench process, on the same 2 cores as the API");
     }
 
