@@ -78,6 +78,9 @@ public static class BenchProgram
             case "profile":
                 IngestProfile.Run(s, Console.Out);
                 return 0;
+            case "search-profile":
+                await SearchProfile.RunAsync(s, Console.Out);
+                return 0;
             case "all":
                 Console.WriteLine(await AllAsync(s, log));
                 return 0;
@@ -98,6 +101,7 @@ public static class BenchProgram
           memory                                       load, search, report the API's working set
           web        [--queries 200]                   load, start the web site (Release), GET its search page with the query mix
           profile    [--processes N]                   in-process timing of the ingest phases (no HTTP, no store)
+          search-profile --data DIR                    the query mix straight on a kept index, with parts switched off
           all        [--processes N] [--runs 3]        everything above on one load; prints one markdown table
         Common: --seed 33 --batch 500 --data DIR --port 5933 --now yyyy-MM-dd --keep (keep the data folder)
                 --reuse (search/overhead/freshness/rebuild/memory/web on a folder a --keep run loaded, without loading)

@@ -40,13 +40,26 @@ public sealed partial class LuceneSearchIndex
         }
 
         var facets = pass.Facets?.Result(request.FacetSize) ?? [];
-        foreach (var field in facetFields.Where(filters.ContainsKey))
+        var filteredFacets = facetFields.Where(filters.ContainsKey).ToList();
+        if (filteredFacets.Count > 0 && textQuery is not MatchAllDocsQuery)
         {
-            // Multi-select: a facet's own filter must not narrow its counts; the other filters do.
-            var others = filters.Where(kv => kv.Key != field).Select(kv => kv.Value);
-            var collector = new FacetCollector([field]);
-            searcher.Search(Combine(textQuery, others), collector);
-            facets[field] = collector.Result(request.FacetSize)[field];
+            foreach (var (field, values) in SidewaysFacets(searcher, textQuery, filters, filteredFacets, request.FacetSize))
+            {
+                facets[field] = values;
+            }
+        }
+        else
+        {
+            // Without words, documents matching all filters but one are most of the index: a pass per
+            // filtered facet over the cached filters is cheaper than one pass checking each of them.
+            foreach (var field in filteredFacets)
+            {
+                // Multi-select: a facet's own filter must not narrow its counts; the other filters do.
+                var others = filters.Where(kv => kv.Key != field).Select(kv => kv.Value);
+                var collector = new FacetCollector([field]);
+                searcher.Search(Combine(textQuery, others), collector);
+                facets[field] = collector.Result(request.FacetSize)[field];
+            }
         }
 
         var highlightFields = request.Highlight && !string.IsNullOrWhiteSpace(request.Text)
@@ -159,7 +172,7 @@ public sealed partial class LuceneSearchIndex
         value is null ? null : (long)Math.Clamp(floor ? Math.Ceiling(value.Value) : Math.Floor(value.Value), long.MinValue, long.MaxValue);
 
     /// <summary>Text AND every filter; filters match or not and add nothing to the score.</summary>
-    private static Query Combine(Query text, IEnumerable<Query> filters)
+    private Query Combine(Query text, IEnumerable<Query> filters)
     {
         var list = filters.ToList();
         if (list.Count == 0)
@@ -169,9 +182,59 @@ public sealed partial class LuceneSearchIndex
         var all = new BooleanQuery { { text, Occur.MUST } };
         foreach (var filter in list)
         {
-            all.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
+            all.Add(new ConstantScoreQuery(Cached(filter)) { Boost = 0 }, Occur.MUST);
         }
         return all;
+    }
+
+    /// <summary>Most distinct filters whose matches are kept; past it the cache starts again.</summary>
+    private const int MaxCachedFilters = 256;
+
+    /// <summary>
+    /// The same few filters (a stage, a region, SME-suitable, open now) come back in almost every
+    /// search, and each facet of a filtered field needs its own pass over them; their matching
+    /// documents are kept per segment (CachingWrapperFilter, keyed by the segment's core, so a
+    /// reader refresh recomputes only new segments). At 1M documents the date range behind "open"
+    /// alone visited ~300k documents on every pass (bench `search-profile`).
+    /// </summary>
+    private Filter Cached(Query filter)
+    {
+        if (filterCache.TryGetValue(filter, out var cached))
+        {
+            return cached;
+        }
+        if (filterCache.Count >= MaxCachedFilters)
+        {
+            filterCache.Clear();
+        }
+        return filterCache.GetOrAdd(filter, f => new BitSetCachingFilter(new QueryWrapperFilter(f)));
+    }
+
+    /// <summary>
+    /// Multi-select facet counts in one pass ("drill sideways"): a facet of a filtered field counts the
+    /// documents matching the text and every filter but its own. One search over the documents that
+    /// match the text and all filters but at most one, checking each filter's cached bits per document,
+    /// replaces a search per filtered facet (bench `search-profile` at 1M: those passes were about
+    /// half of a search's time).
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<FacetValue>> SidewaysFacets(
+        IndexSearcher searcher, Query text, Dictionary<string, Query> filters, List<string> facetFields, int facetSize)
+    {
+        var fields = filters.Keys.ToList();
+        var cached = fields.Select(f => Cached(filters[f])).ToList();
+        var query = new BooleanQuery { { text, Occur.MUST } };
+        if (fields.Count > 1)
+        {
+            var allButOne = new BooleanQuery { MinimumNumberShouldMatch = fields.Count - 1 };
+            foreach (var filter in cached)
+            {
+                allButOne.Add(new ConstantScoreQuery(filter), Occur.SHOULD);
+            }
+            query.Add(new ConstantScoreQuery(allButOne) { Boost = 0 }, Occur.MUST);
+        }
+        var collector = new SidewaysFacetCollector(fields, cached, facetFields);
+        searcher.Search(query, collector);
+        return collector.Result(facetSize);
     }
 
     private (Sort Sort, string Key, bool ByRelevance) BuildSort(SortSpec? spec)

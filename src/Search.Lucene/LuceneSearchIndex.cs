@@ -23,6 +23,7 @@ public sealed partial class LuceneSearchIndex : IWatermarkedSearchIndex
     private readonly FreeTextQueryBuilder textQueries;
     private readonly SnippetHighlighter highlighter;
     private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Query, Filter> filterCache = new();
     private LuceneDirectory directory = null!;
     private IndexWriter writer = null!;
     private volatile SearcherManager searchers = null!;

@@ -45,6 +45,43 @@ public abstract partial class SearchIndexConformanceTests
     }
 
     [SkippableFact]
+    public async Task SearchAsync_TextWithThreeFilters_EachFilteredFacetIgnoresOnlyItsOwnFilter()
+    {
+        var sut = await OpportunitiesAsync();
+        const string text = "services";
+        // Which documents the words match is the backend's analysis; the filters' effect on facets is what is checked.
+        var matched = (await sut.SearchAsync(new SearchRequest { Text = text, Size = 100 }, Ct)).Hits
+            .Select(h => Indexes.Single(i => OpportunityFixture.IdOf(i) == h.Id)).ToList();
+        var stage = "tender";
+        var region = OpportunityFixture.Regions[0];
+
+        var response = await sut.SearchAsync(new SearchRequest
+        {
+            Text = text,
+            Terms =
+            [
+                new TermsFilter(OpportunityIndex.Stage, [stage]),
+                new TermsFilter(OpportunityIndex.Region, [region]),
+            ],
+            // A filter on a field without a facet narrows every facet.
+            Ranges = [new RangeFilter(OpportunityIndex.Value, 1, null)],
+            Facets = [OpportunityIndex.Stage, OpportunityIndex.Region, OpportunityIndex.Buyer],
+        }, Ct);
+
+        var valued = matched.Where(i => OpportunityFixture.ValueOf(i) is not null).ToList();
+        var inRegion = valued.Where(i => OpportunityFixture.RegionsOf(i).Contains(region)).ToList();
+        var inStage = valued.Where(i => OpportunityFixture.StageOf(i) == stage).ToList();
+        var inBoth = inRegion.Intersect(inStage).ToList();
+        Assert.True(matched.Count >= 8, $"'{text}' should match a good share of the fixture, matched {matched.Count}");
+        Assert.NotEmpty(inRegion);
+        Assert.NotEmpty(inStage);
+        Assert.Equal(ExpectedCounts(inRegion, i => [OpportunityFixture.StageOf(i)]), Counts(response, OpportunityIndex.Stage));
+        Assert.Equal(ExpectedCounts(inStage, OpportunityFixture.RegionsOf), Counts(response, OpportunityIndex.Region));
+        Assert.Equal(ExpectedCounts(inBoth, i => [$"buyer-{i % 6}"]), Counts(response, OpportunityIndex.Buyer));
+        Assert.Equal(inBoth.Count, response.Total);
+    }
+
+    [SkippableFact]
     public async Task SearchAsync_FacetWithText_CountsOnlyMatchingDocuments()
     {
         var sut = await OpportunitiesAsync();

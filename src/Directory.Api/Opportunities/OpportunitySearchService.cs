@@ -98,7 +98,10 @@ public sealed class OpportunitySearchService(SearchIndexes indexes, DirectoryDbC
             {
                 terms.Add(new TermsFilter(OpportunityIndex.Status, ["active"]));
             }
-            ranges.Add(new RangeFilter(OpportunityIndex.Deadline, now.ToUnixTimeMilliseconds(), null));
+            // "Open now" to the minute: the same filter for a minute, so the index can reuse its
+            // matches across searches; a deadline passed under a minute ago still counts as open.
+            var minute = now.ToUnixTimeMilliseconds() / 60_000 * 60_000;
+            ranges.Add(new RangeFilter(OpportunityIndex.Deadline, minute, null));
         }
 
         var hasText = !string.IsNullOrWhiteSpace(query.Q);
