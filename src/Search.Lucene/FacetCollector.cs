@@ -13,6 +13,11 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 {
     private readonly Dictionary<string, long>[] totals = [.. fields.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
     private readonly SortedSetDocValues?[] segmentValues = new SortedSetDocValues?[fields.Count];
+    /// <summary>
+    /// The same values when the segment holds at most one per document (stage, status, region, SME...):
+    /// reading one ordinal is cheaper than walking a set, and facets were half of a search at 1M.
+    /// </summary>
+    private readonly SortedDocValues?[] segmentSingle = new SortedDocValues?[fields.Count];
     private readonly long[][] segmentCounts = new long[fields.Count][];
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -28,6 +33,7 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
         {
             var values = context.AtomicReader.GetSortedSetDocValues(fields[f]);
             segmentValues[f] = values;
+            segmentSingle[f] = values is null ? null : DocValues.UnwrapSingleton(values);
             segmentCounts[f] = values is null ? [] : new long[values.ValueCount];
         }
     }
@@ -36,6 +42,15 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     {
         for (var f = 0; f < fields.Count; f++)
         {
+            if (segmentSingle[f] is { } single)
+            {
+                var only = single.GetOrd(doc);
+                if (only >= 0)
+                {
+                    segmentCounts[f][only]++;
+                }
+                continue;
+            }
             var values = segmentValues[f];
             if (values is null)
             {
@@ -88,6 +103,7 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
                 totals[f][key] = totals[f].GetValueOrDefault(key) + counts[ord];
             }
             segmentValues[f] = null;
+            segmentSingle[f] = null;
         }
     }
 }
