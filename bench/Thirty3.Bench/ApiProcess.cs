@@ -9,21 +9,12 @@ namespace Thirty3.Bench;
 /// The real directory API as a child process (<c>dotnet Thirty3.DirectoryApi.dll</c>), so what is
 /// measured is what is deployed: Kestrel, auth, JSON, the store and the index, in their own process.
 /// </summary>
-public sealed class ApiProcess : IAsyncDisposable
+public sealed class ApiProcess : ChildProcess
 {
-    private readonly Process _process;
-    private readonly StreamWriter _log;
-
     private ApiProcess(Process process, StreamWriter log, Uri baseAddress)
+        : base(process, log, baseAddress)
     {
-        _process = process;
-        _log = log;
-        BaseAddress = baseAddress;
     }
-
-    public Uri BaseAddress { get; }
-
-    public int Pid => _process.Id;
 
     /// <summary>The repository root: the folder holding Thirty3.sln above the bench binaries or the working directory.</summary>
     public static string RepoRoot()
@@ -67,46 +58,21 @@ public sealed class ApiProcess : IAsyncDisposable
     {
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         var process = Process.Start(StartInfo(dataPath, baseAddress, []))!;
-        var log = new StreamWriter(Path.Combine(dataPath, "api.log"), append: true) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var logPath = Path.Combine(dataPath, "api.log");
+        var log = PipeOutput(process, logPath);
         var api = new ApiProcess(process, log, baseAddress);
         process.EnableRaisingEvents = true;
         process.Exited += (_, _) =>
         {
-            if (!api._disposed)
+            if (!api.IsDisposed)
             {
-                Console.Error.WriteLine($"!! the API process exited unexpectedly with code {process.ExitCode}; see {Path.Combine(dataPath, "api.log")}");
+                Console.Error.WriteLine($"!! the API process exited unexpectedly with code {process.ExitCode}; see {logPath}");
             }
         };
 
-        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(10))
+        if (await WaitUntilReadyAsync(process, baseAddress, "/health/ready", TimeSpan.FromMinutes(10), "The API", logPath))
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The API exited with {process.ExitCode}; see {Path.Combine(dataPath, "api.log")}.");
-            }
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return api;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Busy recovering the index.
-            }
-            await Task.Delay(200);
+            return api;
         }
         await api.DisposeAsync();
         throw new TimeoutException("The API did not become ready in 10 minutes.");
@@ -115,20 +81,12 @@ public sealed class ApiProcess : IAsyncDisposable
     private static ProcessStartInfo StartInfo(string dataPath, Uri? urls, string[] args)
     {
         var dll = ApiDll();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
+        var start = DotnetStartInfo(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
         start.Environment["Data__Path"] = dataPath;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // One log line per ingest batch at Information is real but noise for a benchmark's pipe.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The load generator is one client on one address sending far more than the public per-address limit.
@@ -165,26 +123,5 @@ public sealed class ApiProcess : IAsyncDisposable
     {
         using var doc = await http.GetFromJsonAsync<JsonDocument>(new Uri("/api/opportunities?pageSize=1", UriKind.Relative));
         return doc!.RootElement.GetProperty("total").GetInt64();
-    }
-
-    private bool _disposed;
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-        _disposed = true;
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-        lock (_log)
-        {
-            _log.Dispose();
-        }
     }
 }
