@@ -30,20 +30,22 @@ public sealed partial class LuceneSearchIndex
         var text = textQueries.Build(request.Text, searcher.IndexReader);
         // Facets of fields without a filter of their own count over the same documents as the hits.
         var sharedFacets = facetFields.Where(f => !filters.ContainsKey(f)).ToList();
-        var pass = MainPass(searcher, Combine(text.Strict, filters.Values), sort, after, skip, request.Size, sharedFacets);
+        // Facets of filtered fields (multi-select) are counted in the same pass when there are words.
+        var filteredFacets = facetFields.Where(filters.ContainsKey).ToList();
+        var sideways = text.Strict is MatchAllDocsQuery ? [] : filteredFacets;
+        var pass = MainPass(searcher, text.Strict, filters, sort, after, skip, request.Size, sharedFacets, sideways);
         var textQuery = text.Strict;
         if (pass.Total == 0 && text.Relaxed is not null)
         {
             // No document has every word: rank those having some of them rather than show nothing.
             textQuery = text.Relaxed;
-            pass = MainPass(searcher, Combine(textQuery, filters.Values), sort, after, skip, request.Size, sharedFacets);
+            pass = MainPass(searcher, textQuery, filters, sort, after, skip, request.Size, sharedFacets, sideways);
         }
 
         var facets = pass.Facets?.Result(request.FacetSize) ?? [];
-        var filteredFacets = facetFields.Where(filters.ContainsKey).ToList();
-        if (filteredFacets.Count > 0 && textQuery is not MatchAllDocsQuery)
+        if (pass.Sideways is { } counted)
         {
-            foreach (var (field, values) in SidewaysFacets(searcher, textQuery, filters, filteredFacets, request.FacetSize))
+            foreach (var (field, values) in counted.Result(request.FacetSize))
             {
                 facets[field] = values;
             }
@@ -82,19 +84,51 @@ public sealed partial class LuceneSearchIndex
         return new SearchResponse(pass.Total, hits, facets, nextCursor);
     }
 
-    private sealed record PassResult(int Total, IReadOnlyList<ScoreDoc> Page, bool HasMore, FacetCollector? Facets);
+    private sealed record PassResult(int Total, IReadOnlyList<ScoreDoc> Page, bool HasMore, FacetCollector? Facets, SidewaysFacetCollector? Sideways);
 
-    private static PassResult MainPass(
-        IndexSearcher searcher, Query query, Sort sort, FieldDoc? after, int skip, int size, List<string> facetFields)
+    /// <summary>
+    /// The page of hits and the facets of unfiltered fields over documents matching the text and every
+    /// filter; with <paramref name="sidewaysFacets"/>, also those facets' multi-select counts, in the
+    /// same pass ("drill sideways"): it visits the documents matching the text and all filters but at
+    /// most one, hands those matching all of them to the hits, and counts the others for the facet of
+    /// the one filter they miss. One evaluation of the text query instead of one per filtered facet
+    /// plus one for the hits (bench `search-profile` at 1M: those passes were half of a search).
+    /// </summary>
+    private PassResult MainPass(
+        IndexSearcher searcher, Query text, Dictionary<string, Query> filters, Sort sort, FieldDoc? after, int skip, int size,
+        List<string> sharedFacets, List<string> sidewaysFacets)
     {
         // One more than the page, to know without counting whether another page follows.
         var wanted = skip + size + 1;
         var top = TopFieldCollector.Create(sort, wanted, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = facetFields.Count > 0 ? new FacetCollector(facetFields) : null;
-        searcher.Search(query, facets is null ? top : MultiCollector.Wrap(top, facets));
+        var facets = sharedFacets.Count > 0 ? new FacetCollector(sharedFacets) : null;
+        var hits = facets is null ? (ICollector)top : MultiCollector.Wrap(top, facets);
+        SidewaysFacetCollector? sideways = null;
+        if (sidewaysFacets.Count > 0)
+        {
+            var fields = filters.Keys.ToList();
+            var cached = fields.Select(f => Cached(filters[f])).ToList();
+            var query = new BooleanQuery { { text, Occur.MUST } };
+            if (fields.Count > 1)
+            {
+                var allButOne = new BooleanQuery { MinimumNumberShouldMatch = fields.Count - 1 };
+                foreach (var filter in cached)
+                {
+                    allButOne.Add(new ConstantScoreQuery(filter), Occur.SHOULD);
+                }
+                // Adds nothing to the score: hits rank exactly as with the filters as plain clauses.
+                query.Add(new ConstantScoreQuery(allButOne) { Boost = 0 }, Occur.MUST);
+            }
+            sideways = new SidewaysFacetCollector(fields, cached, sidewaysFacets, hits);
+            searcher.Search(query, sideways);
+        }
+        else
+        {
+            searcher.Search(Combine(text, filters.Values), hits);
+        }
         var docs = top.GetTopDocs().ScoreDocs;
         var page = docs.Skip(skip).Take(size).ToList();
-        return new PassResult(top.TotalHits, page, docs.Length > skip + size, facets);
+        return new PassResult(top.TotalHits, page, docs.Length > skip + size, facets, sideways);
     }
 
     private Dictionary<string, IReadOnlyList<string>> Highlights(Document doc, List<string> fields, HighlightTerms terms)
@@ -192,7 +226,7 @@ public sealed partial class LuceneSearchIndex
 
     /// <summary>
     /// The same few filters (a stage, a region, SME-suitable, open now) come back in almost every
-    /// search, and each facet of a filtered field needs its own pass over them; their matching
+    /// search, and the multi-select counting tests each of them per document; their matching
     /// documents are kept per segment (CachingWrapperFilter, keyed by the segment's core, so a
     /// reader refresh recomputes only new segments). At 1M documents the date range behind "open"
     /// alone visited ~300k documents on every pass (bench `search-profile`).
@@ -208,33 +242,6 @@ public sealed partial class LuceneSearchIndex
             filterCache.Clear();
         }
         return filterCache.GetOrAdd(filter, f => new BitSetCachingFilter(new QueryWrapperFilter(f)));
-    }
-
-    /// <summary>
-    /// Multi-select facet counts in one pass ("drill sideways"): a facet of a filtered field counts the
-    /// documents matching the text and every filter but its own. One search over the documents that
-    /// match the text and all filters but at most one, checking each filter's cached bits per document,
-    /// replaces a search per filtered facet (bench `search-profile` at 1M: those passes were about
-    /// half of a search's time).
-    /// </summary>
-    private Dictionary<string, IReadOnlyList<FacetValue>> SidewaysFacets(
-        IndexSearcher searcher, Query text, Dictionary<string, Query> filters, List<string> facetFields, int facetSize)
-    {
-        var fields = filters.Keys.ToList();
-        var cached = fields.Select(f => Cached(filters[f])).ToList();
-        var query = new BooleanQuery { { text, Occur.MUST } };
-        if (fields.Count > 1)
-        {
-            var allButOne = new BooleanQuery { MinimumNumberShouldMatch = fields.Count - 1 };
-            foreach (var filter in cached)
-            {
-                allButOne.Add(new ConstantScoreQuery(filter), Occur.SHOULD);
-            }
-            query.Add(new ConstantScoreQuery(allButOne) { Boost = 0 }, Occur.MUST);
-        }
-        var collector = new SidewaysFacetCollector(fields, cached, facetFields);
-        searcher.Search(query, collector);
-        return collector.Result(facetSize);
     }
 
     private (Sort Sort, string Key, bool ByRelevance) BuildSort(SortSpec? spec)

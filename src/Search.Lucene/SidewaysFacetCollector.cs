@@ -6,10 +6,11 @@ using Thirty3.Domain.Search;
 namespace Thirty3.Search.Lucene;
 
 /// <summary>
-/// Counts the facets of filtered fields for multi-select in one pass. It is fed the documents that
-/// match the text and all filters but at most one; per document it checks each filter's bits: a
-/// document matching every filter counts for every filtered facet, one failing exactly the filter
-/// of facet F counts for F only (F's own filter must not narrow F's counts), any other is skipped.
+/// Counts the facets of filtered fields for multi-select in the pass that finds the hits. It is fed
+/// the documents that match the text and all filters but at most one; per document it checks each
+/// filter's bits: a document matching every filter is a hit (passed on to <c>matchingAll</c>) and
+/// counts for every filtered facet, one failing exactly the filter of facet F counts for F only (F's
+/// own filter must not narrow F's counts), any other is skipped.
 /// </summary>
 internal sealed class SidewaysFacetCollector : ICollector
 {
@@ -19,9 +20,11 @@ internal sealed class SidewaysFacetCollector : ICollector
     private readonly int[] facetOfFilter;
     private readonly FacetCollector[] facets;
     private readonly IReadOnlyList<string> facetFields;
+    private readonly ICollector matchingAll;
 
-    public SidewaysFacetCollector(IReadOnlyList<string> filterFields, IReadOnlyList<Filter> filters, IReadOnlyList<string> facetFields)
+    public SidewaysFacetCollector(IReadOnlyList<string> filterFields, IReadOnlyList<Filter> filters, IReadOnlyList<string> facetFields, ICollector matchingAll)
     {
+        this.matchingAll = matchingAll;
         this.filters = filters;
         this.facetFields = facetFields;
         bits = new IBits?[filters.Count];
@@ -29,11 +32,9 @@ internal sealed class SidewaysFacetCollector : ICollector
         facets = [.. facetFields.Select(f => new FacetCollector([f]))];
     }
 
-    public bool AcceptsDocsOutOfOrder => true;
+    public bool AcceptsDocsOutOfOrder => matchingAll.AcceptsDocsOutOfOrder;
 
-    public void SetScorer(Scorer scorer)
-    {
-    }
+    public void SetScorer(Scorer scorer) => matchingAll.SetScorer(scorer);
 
     public void SetNextReader(AtomicReaderContext context)
     {
@@ -46,6 +47,7 @@ internal sealed class SidewaysFacetCollector : ICollector
         {
             facet.SetNextReader(context);
         }
+        matchingAll.SetNextReader(context);
     }
 
     public void Collect(int doc)
@@ -65,6 +67,7 @@ internal sealed class SidewaysFacetCollector : ICollector
         }
         if (failed < 0)
         {
+            matchingAll.Collect(doc);
             foreach (var facet in facets)
             {
                 facet.Collect(doc);
