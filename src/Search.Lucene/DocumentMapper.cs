@@ -59,10 +59,13 @@ internal sealed class DocumentMapper(IndexSchema schema)
 
     public Document Map(IndexDocument source)
     {
-        if (string.IsNullOrEmpty(source.Id))
-        {
-            throw new ArgumentException("A document needs an id.", nameof(source));
-        }
+        Validate(source);
+        return MapValidated(source);
+    }
+
+    /// <summary>Builds the Lucene document of one that passed <see cref="Validate"/>.</summary>
+    public Document MapValidated(IndexDocument source)
+    {
         var doc = new Document
         {
             new StringField(IdField, source.Id, Field.Store.YES),
@@ -71,15 +74,13 @@ internal sealed class DocumentMapper(IndexSchema schema)
         };
         foreach (var (name, text) in source.Text)
         {
-            var field = Require(name, IndexFieldKind.Text);
             if (!string.IsNullOrEmpty(text))
             {
-                doc.Add(new TextField(name, text, field.Highlight ? Field.Store.YES : Field.Store.NO));
+                doc.Add(new TextField(name, text, schema.Find(name)!.Highlight ? Field.Store.YES : Field.Store.NO));
             }
         }
         foreach (var (name, values) in source.Keywords)
         {
-            Require(name, IndexFieldKind.Keyword);
             var first = true;
             // Lucene refuses a whole document with a term over 32,766 bytes, and the projection would
             // retry it forever: cut absurd keyword values (a 20 kB "region") instead.
@@ -96,13 +97,11 @@ internal sealed class DocumentMapper(IndexSchema schema)
         }
         foreach (var (name, value) in source.Numbers)
         {
-            Require(name, IndexFieldKind.Number);
             doc.Add(new DoubleField(name, value, NumberType));
             doc.Add(new DoubleDocValuesField(name, value));
         }
         foreach (var (name, value) in source.Dates)
         {
-            Require(name, IndexFieldKind.Date);
             var millis = value.ToUnixTimeMilliseconds();
             doc.Add(new Int64Field(name, millis, DateType));
             doc.Add(new NumericDocValuesField(name, millis));
@@ -110,13 +109,12 @@ internal sealed class DocumentMapper(IndexSchema schema)
         return doc;
     }
 
-    private IndexField Require(string name, IndexFieldKind kind)
+    private void Require(string name, IndexFieldKind kind)
     {
         var field = schema.Find(name);
         if (field is null || field.Kind != kind)
         {
             throw new ArgumentException($"Index '{schema.Name}' has no {kind} field '{name}'.", nameof(name));
         }
-        return field;
     }
 }

@@ -105,7 +105,7 @@ public sealed partial class LuceneSearchIndex : IWatermarkedSearchIndex
             {
                 foreach (var document in upserts)
                 {
-                    writer.UpdateDocument(new Term(DocumentMapper.IdField, document.Id), mapper.Map(document));
+                    writer.UpdateDocument(new Term(DocumentMapper.IdField, document.Id), mapper.MapValidated(document));
                 }
                 foreach (var id in deletes)
                 {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Thirty3.DirectoryApi.Auth;
 using Thirty3.DirectoryApi.Store;
 using Thirty3.Domain;
 using Thirty3.Domain.Cpv;
@@ -65,7 +66,7 @@ internal sealed class IngestPlan
     public required List<PlannedRelease> Writes { get; init; }
     public required List<PlannedOpportunity> Opportunities { get; init; }
 
-    public static IngestPlan Make(IReadOnlyList<AcceptedRelease> accepted, int itemCount, StoreSnapshot snapshot, string source, Thirty3.DirectoryApi.Auth.Publisher publisher, ICpvLabels labels)
+    public static IngestPlan Make(IReadOnlyList<AcceptedRelease> accepted, int itemCount, StoreSnapshot snapshot, string source, Publisher publisher, ICpvLabels labels)
     {
         var results = new IngestItemResult?[itemCount];
         var rejections = new List<PlannedRejection>();
