@@ -56,7 +56,7 @@ public static class BoroughEndpoints
         var open = await indexes.Opportunities.SearchAsync(new SearchRequest
         {
             Terms = [new TermsFilter(OpportunityIndex.Buyer, [$"GB-GSS-{gss}"]), new TermsFilter(OpportunityIndex.Status, ["active"])],
-            Ranges = [new RangeFilter(OpportunityIndex.Deadline, clock.GetUtcNow().ToUnixTimeMilliseconds(), null)],
+            Ranges = [OpportunitySearchService.OpenNow(clock.GetUtcNow())],
             Sort = new SortSpec(OpportunityIndex.Deadline, Descending: false),
             Size = 50,
             Highlight = false,

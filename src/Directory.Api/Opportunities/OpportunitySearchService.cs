@@ -29,6 +29,11 @@ public sealed class OpportunitySearchService(SearchIndexes indexes, DirectoryDbC
         ("region", OpportunityIndex.Region),
         ("sme", OpportunityIndex.Sme),
         ("vcse", OpportunityIndex.Vcse),
+        ("noticeType", OpportunityIndex.NoticeType),
+        ("legalBasis", OpportunityIndex.LegalBasis),
+        ("technique", OpportunityIndex.Technique),
+        ("threshold", OpportunityIndex.Threshold),
+        ("specialRegime", OpportunityIndex.SpecialRegime),
     ];
 
     public async Task<OpportunitySearchResult> SearchAsync(OpportunitySearchQuery query, CancellationToken cancellationToken)
@@ -72,6 +77,12 @@ public sealed class OpportunitySearchService(SearchIndexes indexes, DirectoryDbC
         AddTerms(terms, OpportunityIndex.Buyer, query.Buyer, null, "buyer");
         AddTerms(terms, OpportunityIndex.Region, query.Region, null, "region");
         AddCpv(terms, query.Cpv);
+        AddTerms(terms, OpportunityIndex.NoticeType, query.NoticeType?.Select(t => NoticeTypes.Find(t)?.Code ?? t).ToArray(), null, "noticeType");
+        AddTerms(terms, OpportunityIndex.LegalBasis, query.LegalBasis?.Select(b => b.ToLowerInvariant()).ToArray(), null, "legalBasis");
+        AddTerms(terms, OpportunityIndex.Threshold, query.Threshold is null ? null : [query.Threshold.ToLowerInvariant()], Thresholds.All, "threshold");
+        AddTerms(terms, OpportunityIndex.SpecialRegime, query.SpecialRegime, null, "specialRegime");
+        AddTerms(terms, OpportunityIndex.Technique, query.Technique, Techniques.All, "technique");
+        AddTerms(terms, OpportunityIndex.Framework, query.Framework is null ? null : [query.Framework], null, "framework");
         if (query.Sme is { } sme)
         {
             terms.Add(new TermsFilter(OpportunityIndex.Sme, [sme ? "true" : "false"]));
@@ -98,10 +109,7 @@ public sealed class OpportunitySearchService(SearchIndexes indexes, DirectoryDbC
             {
                 terms.Add(new TermsFilter(OpportunityIndex.Status, ["active"]));
             }
-            // "Open now" to the minute: the same filter for a minute, so the index can reuse its
-            // matches across searches; a deadline passed under a minute ago still counts as open.
-            var minute = now.ToUnixTimeMilliseconds() / 60_000 * 60_000;
-            ranges.Add(new RangeFilter(OpportunityIndex.Deadline, minute, null));
+            ranges.Add(OpenNow(now));
         }
 
         var hasText = !string.IsNullOrWhiteSpace(query.Q);
@@ -129,6 +137,15 @@ public sealed class OpportunitySearchService(SearchIndexes indexes, DirectoryDbC
             Highlight = hasText,
         };
     }
+
+    /// <summary>
+    /// Still taking bids or requests to participate: the deadline that counts (tender period, or the
+    /// expression-of-interest deadline where it is the only one) not passed, or a dynamic market still
+    /// admitting suppliers. To the minute, so the index can reuse the filter's matches for a minute;
+    /// a deadline passed under a minute ago still counts as open.
+    /// </summary>
+    public static RangeFilter OpenNow(DateTimeOffset now) =>
+        new(OpportunityIndex.OpenUntil, now.ToUnixTimeMilliseconds() / 60_000 * 60_000, null);
 
     private static void AddTerms(List<TermsFilter> terms, string field, string[]? values, IReadOnlyList<string>? allowed, string parameter)
     {
@@ -237,6 +254,11 @@ public sealed class OpportunitySearchService(SearchIndexes indexes, DirectoryDbC
                 "cpv" => selectedCpv!,
                 "sme" => query.Sme is { } s ? [s ? "true" : "false"] : null,
                 "vcse" => query.Vcse is { } v ? [v ? "true" : "false"] : null,
+                "noticeType" => query.NoticeType?.Select(t => NoticeTypes.Find(t)?.Code ?? t).ToHashSet(),
+                "legalBasis" => query.LegalBasis?.Select(b => b.ToLowerInvariant()).ToHashSet(),
+                "technique" => query.Technique?.ToHashSet(),
+                "threshold" => query.Threshold is { } t ? [t.ToLowerInvariant()] : null,
+                "specialRegime" => query.SpecialRegime?.ToHashSet(),
                 _ => null,
             } ?? [];
             var labelled = values.Select(v => new FacetCount(v.Value, name switch
@@ -244,6 +266,11 @@ public sealed class OpportunitySearchService(SearchIndexes indexes, DirectoryDbC
                 "cpv" => cpvLabels.Find(v.Value) is { } label ? $"{v.Value[..2]} {label}" : v.Value,
                 "buyer" => buyerNames.GetValueOrDefault(v.Value) ?? v.Value,
                 "sme" or "vcse" => v.Value == "true" ? "Suitable" : "Not marked suitable",
+                "noticeType" => NoticeTypes.Label(v.Value),
+                "legalBasis" => LegalBases.Name(v.Value),
+                "technique" => Techniques.Name(v.Value),
+                "threshold" => v.Value == Thresholds.Above ? "Above threshold" : "Below threshold",
+                "specialRegime" => SpecialRegimes.Name(v.Value),
                 _ => v.Value,
             }, v.Count, selected.Contains(v.Value))).ToList();
             // A selected value with no results still shows, so a person can remove it.

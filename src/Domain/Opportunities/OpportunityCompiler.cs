@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Thirty3.Domain.Cpv;
 using Thirty3.Domain.Ocds;
 using Thirty3.Domain.Organisations;
+using static Thirty3.Domain.Ocds.OcdsJson;
 
 namespace Thirty3.Domain.Opportunities;
 
@@ -29,80 +30,108 @@ public static class OpportunityCompiler
         var compiled = OcdsMerge.Compile(ordered.Select(r => r.Release));
         var ocid = ordered[0].Release.Ocid;
         var tender = compiled["tender"] as JsonObject;
-        var parties = (compiled["parties"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
+        var parties = Objects(compiled["parties"]).ToList();
 
         var buyerRef = compiled["buyer"] as JsonObject;
         var buyerParty = FindParty(parties, buyerRef) ?? parties.FirstOrDefault(p => HasRole(p, "buyer"));
         OrganisationRef? buyer = buyerRef is null && buyerParty is null ? null : OrganisationIds.Resolve(buyerRef, buyerParty);
 
-        var suppliers = new List<OrganisationRef>();
-        foreach (var award in Array(compiled["awards"]))
-        {
-            foreach (var supplier in Array(award["suppliers"]))
-            {
-                var resolved = OrganisationIds.Resolve(supplier, FindParty(parties, supplier));
-                if (suppliers.All(s => s.Id != resolved.Id))
-                {
-                    suppliers.Add(resolved);
-                }
-            }
-        }
+        var notices = ordered.Select(r => NoticeReader.Read(r.Release, r.Source)).ToList();
+        var awards = AwardReader.Awards(compiled, supplier => OrganisationIds.Resolve(supplier, FindParty(parties, supplier)));
+        var terminationNotice = notices.LastOrDefault(n => string.Equals(n.NoticeType, NoticeTypes.ContractTermination, StringComparison.OrdinalIgnoreCase))?.Date;
+        var contracts = AwardReader.Contracts(compiled, terminationNotice ?? ordered[^1].Release.Date);
+        var suppliers = awards.Where(a => a.Status == AwardStatuses.Active).SelectMany(a => a.Suppliers).DistinctBy(s => s.Id).ToList();
+        var intended = awards.Where(a => a.Status == AwardStatuses.Pending).SelectMany(a => a.Suppliers)
+            .Where(s => suppliers.All(won => won.Id != s.Id)).DistinctBy(s => s.Id).ToList();
 
-        var cpvSeen = new Dictionary<string, string>();
-        var cpv = ReadCpv(compiled, cpvSeen);
-        var cpvRefs = cpv.Select(code => new CpvRef(code, cpvSeen.GetValueOrDefault(code) ?? labels.Find(code))).ToList();
+        var cpvReader = new CpvReader();
+        var items = Objects(tender?["items"]).Concat(Objects(compiled["awards"]).SelectMany(a => Objects(a["items"]))).ToList();
+        var cpv = cpvReader.Of(tender?["classification"]).Concat(items.SelectMany(cpvReader.OfItem)).ToList();
+        var lots = LotReader.Read(tender, items, awards, cpvReader);
+        cpv = cpv.Concat(lots.SelectMany(l => l.Cpv)).Distinct().ToList();
+        var cpvRefs = cpv.Select(code => new CpvRef(code, cpvReader.LabelsSeen.GetValueOrDefault(code) ?? labels.Find(code))).ToList();
 
         var title = FirstText(tender?["title"], compiled["planning"]?["budget"]?["project"], FirstOf(compiled["awards"], "title"), FirstOf(compiled["contracts"], "title")) ?? "(untitled notice)";
         var description = FirstText(tender?["description"], compiled["planning"]?["rationale"], FirstOf(compiled["awards"], "description"), compiled["description"]);
 
-        var value = Amount(tender?["value"]) ?? SumAmounts(compiled["awards"]) ?? Amount(compiled["planning"]?["budget"]?["amount"]);
+        var value = Amount(tender?["value"])
+            ?? Sum(lots.Select(l => l.Value))
+            ?? Sum(awards.Where(a => a.Status == AwardStatuses.Active).Select(a => a.Value))
+            ?? Sum(contracts.Where(c => c.Status is ContractStatuses.Active or ContractStatuses.Terminated).Select(c => c.Value))
+            ?? Amount(compiled["planning"]?["budget"]?["amount"]);
         var minValue = Amount(tender?["minValue"]);
-        var currency = Text(tender?["value"]?["currency"]) ?? Text(tender?["minValue"]?["currency"]) ?? Text(FirstObject(compiled["awards"])?["value"]?["currency"]);
+        var currency = Text(tender?["value"]?["currency"]) ?? Text(tender?["minValue"]?["currency"])
+            ?? Objects(tender?["lots"]).Select(l => Text(l["value"]?["currency"])).FirstOrDefault(c => c is not null)
+            ?? Text(Objects(compiled["awards"]).FirstOrDefault()?["value"]?["currency"]);
 
-        var period = ContractPeriod(compiled, tender);
+        var period = ContractPeriod(contracts, compiled, tender);
         var suitability = tender?["suitability"] as JsonObject;
         var xClassifications = tender?["xClassifications"] as JsonObject;
 
-        var notices = ordered.Select(r => new NoticeRef(
-            r.Release.Id,
-            r.Release.Date,
-            r.Release.Tags,
-            StageOfTags(r.Release.Tags, r.Release.Json),
-            r.Source,
-            LinkOf(r.Release.Json))).ToList();
+        var regions = new List<string>();
+        DeliveryPlaces.AddTo(regions, items.SelectMany(DeliveryPlaces.OfItem).Concat(lots.SelectMany(l => l.Regions)));
+        if (regions.Count == 0 && BuyerRegion(buyer, buyerParty) is { } buyerRegion)
+        {
+            regions.Add(buyerRegion);
+        }
+
+        var tenderDeadline = Date(tender?["tenderPeriod"]?["endDate"]);
+        var interestDeadline = Date(tender?["expressionOfInterestDeadline"]);
+        var status = Text(tender?["status"])?.ToLowerInvariant();
+        if (status is null && notices.Any(n => string.Equals(n.NoticeType, NoticeTypes.ProcurementTermination, StringComparison.OrdinalIgnoreCase)))
+        {
+            status = "cancelled";
+        }
+        var noticeTypes = notices.Select(n => n.NoticeType).Where(t => t is not null).Select(t => t!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var framework = FrameworkReader.Read(tender, notices);
+        var related = FrameworkReader.Related(compiled);
 
         var summary = new OpportunitySummary
         {
             Ocid = ocid,
             Title = title,
             DescriptionExcerpt = Excerpt(description),
-            Stage = notices.Select(n => n.Stage).Append(StageOfContent(compiled)).MaxBy(StageRank)!,
-            Status = Text(tender?["status"])?.ToLowerInvariant(),
+            // A typed notice says which stage it announces (a UK3 planned procurement already has a
+            // tender period start); without types, the content may say more than the tags.
+            Stage = notices.Any(n => NoticeTypes.IsProcurementAct(n.NoticeType))
+                ? notices.Select(n => n.Stage).MaxBy(StageRank)!
+                : notices.Select(n => n.Stage).Append(StageOfContent(compiled)).MaxBy(StageRank)!,
+            Status = status,
             Buyer = buyer,
-            Region = ReadRegion(buyer, buyerParty, tender),
+            Region = Regions.Describe(regions),
+            Regions = regions,
             Cpv = cpvRefs,
             Value = value,
             MinValue = minValue,
             Currency = currency,
             Published = ordered[0].Release.Date,
             Updated = ordered[^1].Release.Date,
-            Deadline = Date(tender?["tenderPeriod"]?["endDate"]),
-            ContractStart = DateOnlyOf(period.Start),
-            ContractEnd = DateOnlyOf(period.End),
-            ContractMaxExtension = DateOnlyOf(period.MaxExtent),
-            SuitableForSme = Bool(suitability?["sme"]) ?? Bool(xClassifications?["isSuitableForSme"]),
-            SuitableForVcse = Bool(suitability?["vcse"]) ?? Bool(xClassifications?["isSuitableForVco"]),
+            Deadline = tenderDeadline ?? interestDeadline,
+            DeadlineKind = tenderDeadline is not null ? DeadlineKinds.Tender : interestDeadline is not null ? DeadlineKinds.ExpressionOfInterest : null,
+            ExpressionOfInterestDeadline = interestDeadline,
+            EnquiryDeadline = Date(tender?["enquiryPeriod"]?["endDate"]),
+            ContractStart = period.Start,
+            ContractEnd = period.End,
+            ContractMaxExtension = period.MaxExtent,
+            ContractStatus = period.Status,
+            TerminatedOn = period.TerminatedOn,
+            SuitableForSme = AnyLot(Bool(suitability?["sme"]) ?? Bool(xClassifications?["isSuitableForSme"]), lots.Select(l => l.SuitableForSme)),
+            SuitableForVcse = AnyLot(Bool(suitability?["vcse"]) ?? Bool(xClassifications?["isSuitableForVco"]), lots.Select(l => l.SuitableForVcse)),
             Suppliers = suppliers,
+            IntendedSuppliers = intended,
+            StandstillEnd = awards.Where(a => a.Status == AwardStatuses.Pending).Max(a => a.StandstillEnd),
+            NoticeType = notices.LastOrDefault(n => n.NoticeType is not null)?.NoticeType,
+            NoticeTypes = noticeTypes,
+            LegalBasis = LegalBasisOf(tender, noticeTypes),
+            AboveThreshold = Bool(tender?["aboveThreshold"]) ?? (awards.Count > 0 ? Objects(compiled["awards"]).Select(a => Bool(a["aboveThreshold"])).FirstOrDefault(b => b is not null) : null),
+            SpecialRegimes = Strings(tender?["specialRegime"]).Distinct().ToList(),
+            Technique = framework?.Technique,
+            AdmitsSuppliers = framework?.AdmitsSuppliers ?? false,
+            AdmitsSuppliersUntil = framework?.AdmitsUntil,
+            FrameworkOcid = FrameworkReader.ParentOf(related),
             Source = ordered[^1].Source,
             Link = notices.Select(n => n.Link).LastOrDefault(l => l is not null),
         };
-
-        var lots = Array(tender?["lots"]).Select(lot => new LotSummary(
-            Text(lot["id"]) ?? "",
-            Text(lot["title"]),
-            Text(lot["description"]),
-            Amount(lot["value"]),
-            Text(lot["status"]))).ToList();
 
         var detail = new OpportunityDetail
         {
@@ -111,6 +140,10 @@ public static class OpportunityCompiler
             ProcurementMethod = Text(tender?["procurementMethodDetails"]) ?? Text(tender?["procurementMethod"]),
             MainProcurementCategory = Text(tender?["mainProcurementCategory"]),
             Lots = lots,
+            Awards = awards,
+            Contracts = contracts,
+            Framework = framework,
+            RelatedProcesses = related,
             Notices = notices,
         };
 
@@ -120,7 +153,32 @@ public static class OpportunityCompiler
             organisations.Add(buyer);
         }
         organisations.AddRange(suppliers);
-        return new CompiledOpportunity(detail, compiled, organisations, cpvSeen);
+        return new CompiledOpportunity(detail, compiled, organisations, cpvReader.LabelsSeen);
+    }
+
+    /// <summary>An opportunity is suitable when the process says so or any of its lots does; unsuitable only when nothing says it is.</summary>
+    private static bool? AnyLot(bool? process, IEnumerable<bool?> lots)
+    {
+        var lotFlags = lots.ToList();
+        return process == true || lotFlags.Contains(true) ? true
+            : process ?? (lotFlags.Contains(false) ? false : null);
+    }
+
+    private static string? LegalBasisOf(JsonObject? tender, IReadOnlyList<string> noticeTypes)
+    {
+        var basis = tender?["legalBasis"] as JsonObject;
+        var id = Text(basis?["id"]);
+        var known = LegalBases.FromIdentifier(id) ?? LegalBases.FromIdentifier(Text(basis?["uri"]));
+        if (known is not null)
+        {
+            return known;
+        }
+        if (noticeTypes.Any(NoticeTypes.IsProcurementAct))
+        {
+            return LegalBases.ProcurementAct2023;
+        }
+        // Kept as sent: an unknown basis is still information.
+        return id is null ? null : string.Join(' ', new[] { Text(basis?["scheme"]), id }.Where(p => p is not null));
     }
 
     public static int StageRank(string stage) => stage switch
@@ -152,105 +210,52 @@ public static class OpportunityCompiler
         return stage;
     }
 
-    private static string StageOfContent(JsonObject json) =>
+    internal static string StageOfContent(JsonObject json) =>
         json["contracts"] is JsonArray { Count: > 0 } ? Stages.Contract
         : json["awards"] is JsonArray { Count: > 0 } ? Stages.Award
         : json["tender"] is JsonObject tender && (tender["tenderPeriod"] is not null || Text(tender["status"]) is "active" or "complete") ? Stages.Tender
         : Stages.Planning;
 
-    private static List<string> ReadCpv(JsonObject compiled, Dictionary<string, string> labelsSeen)
-    {
-        var codes = new List<string>();
-        var tender = compiled["tender"] as JsonObject;
-        Add(tender?["classification"]);
-        foreach (var item in Array(tender?["items"]).Concat(Array(compiled["awards"]).SelectMany(a => Array(a["items"]))))
-        {
-            Add(item["classification"]);
-            foreach (var extra in Array(item["additionalClassifications"]))
-            {
-                Add(extra);
-            }
-        }
-        return codes;
-
-        void Add(JsonNode? classification)
-        {
-            if (classification is not JsonObject c)
-            {
-                return;
-            }
-            var scheme = Text(c["scheme"]);
-            if (scheme is not null && !scheme.Contains("CPV", StringComparison.OrdinalIgnoreCase))
-            {
-                return;
-            }
-            var code = CpvCode.Normalise(Text(c["id"]));
-            if (code is null)
-            {
-                return;
-            }
-            if (!codes.Contains(code))
-            {
-                codes.Add(code);
-            }
-            var label = Text(c["description"]);
-            if (!string.IsNullOrWhiteSpace(label))
-            {
-                labelsSeen.TryAdd(code, label.Trim());
-            }
-        }
-    }
-
-    private static string? ReadRegion(OrganisationRef? buyer, JsonObject? buyerParty, JsonObject? tender)
+    private static string? BuyerRegion(OrganisationRef? buyer, JsonObject? buyerParty)
     {
         if (buyer?.GssCode is { } gss && LondonBoroughs.FindByGss(gss) is not null)
         {
             return LondonBoroughs.Region;
         }
-        var candidates = new List<string?> { Text(buyerParty?["address"]?["region"]) };
-        foreach (var item in Array(tender?["items"]))
-        {
-            candidates.AddRange(Array(item["deliveryAddresses"]).Select(a => Text(a["region"])));
-            candidates.Add(Text(item["deliveryAddress"]?["region"]));
-        }
-        foreach (var lot in Array(tender?["lots"]))
-        {
-            candidates.Add(Text(lot["placeOfPerformance"]?["nutsCode"]));
-        }
-        candidates.Add(Text(buyerParty?["address"]?["locality"]));
-        return candidates.Select(Regions.Resolve).FirstOrDefault(r => r is not null);
+        return new[] { Text(buyerParty?["address"]?["region"]), Text(buyerParty?["address"]?["locality"]) }.Select(Regions.Resolve).FirstOrDefault(r => r is not null);
     }
 
-    private static (DateTimeOffset? Start, DateTimeOffset? End, DateTimeOffset? MaxExtent) ContractPeriod(JsonObject compiled, JsonObject? tender)
+    private sealed record Period(DateOnly? Start, DateOnly? End, DateOnly? MaxExtent, string? Status, DateOnly? TerminatedOn);
+
+    /// <summary>
+    /// The most specific period wins: the contracts in force or ended (a terminated one ends on its
+    /// termination date), then the latest active award, then an intended award's, then what the tender planned.
+    /// </summary>
+    private static Period ContractPeriod(IReadOnlyList<ContractSummary> contracts, JsonObject compiled, JsonObject? tender)
     {
-        // The most specific wins: the latest contract, then the latest award, then what the tender planned.
-        var periods = Array(compiled["contracts"]).Select(c => c["period"]).Reverse()
-            .Concat(Array(compiled["awards"]).Select(a => a["contractPeriod"]).Reverse())
+        var signed = contracts.Where(c => c.Status is ContractStatuses.Active or ContractStatuses.Terminated && (c.Start is not null || c.End is not null)).ToList();
+        if (signed.Count > 0)
+        {
+            var allTerminated = signed.All(c => c.Status == ContractStatuses.Terminated);
+            return new Period(
+                signed.Min(c => c.Start),
+                signed.Max(c => c.End),
+                signed.Where(c => c.Status == ContractStatuses.Active).Max(c => c.MaxExtension),
+                allTerminated ? ContractStatuses.Terminated : ContractStatuses.Active,
+                allTerminated ? signed.Max(c => c.TerminatedOn) : null);
+        }
+        var awards = Objects(compiled["awards"]).Reverse().ToList();
+        var periods = awards.Where(a => (Text(a["status"])?.ToLowerInvariant() ?? AwardStatuses.Active) == AwardStatuses.Active).Select(a => a["contractPeriod"])
+            .Concat(awards.Where(a => Text(a["status"])?.ToLowerInvariant() == AwardStatuses.Pending).Select(a => a["contractPeriod"]))
             .Append(tender?["contractPeriod"]);
         foreach (var period in periods)
         {
             if (period is JsonObject p && (p["startDate"] is not null || p["endDate"] is not null))
             {
-                return (Date(p["startDate"]), Date(p["endDate"]), Date(p["maxExtentDate"]));
+                return new Period(DateOnlyOf(Date(p["startDate"])), DateOnlyOf(Date(p["endDate"])), DateOnlyOf(Date(p["maxExtentDate"])), null, null);
             }
         }
-        return (null, null, null);
-    }
-
-    private static string? LinkOf(JsonObject release)
-    {
-        var canonical = Array(release["links"]).FirstOrDefault(l => Text(l["rel"]) == "canonical");
-        if (Text(canonical?["href"]) is { } href)
-        {
-            return href;
-        }
-        var documents = Array(release["tender"]?["documents"])
-            .Concat(Array(release["awards"]).SelectMany(a => Array(a["documents"])))
-            .Concat(Array(release["planning"]?["documents"]));
-        return documents
-            .Where(d => Text(d["documentType"]) is { } type && type.EndsWith("Notice", StringComparison.OrdinalIgnoreCase))
-            .Select(d => Text(d["url"]))
-            .FirstOrDefault(u => u is not null && Uri.TryCreate(u, UriKind.Absolute, out _));
+        return new Period(null, null, null, null, null);
     }
 
     private static JsonObject? FindParty(List<JsonObject> parties, JsonObject? reference)
@@ -266,40 +271,7 @@ public static class OpportunityCompiler
 
     private static bool HasRole(JsonObject party, string role) => (party["roles"] as JsonArray)?.Any(r => Text(r) == role) == true;
 
-    private static IEnumerable<JsonObject> Array(JsonNode? node) => node is JsonArray array ? array.OfType<JsonObject>() : [];
-
-    private static JsonObject? FirstObject(JsonNode? node) => Array(node).FirstOrDefault();
-
-    private static JsonNode? FirstOf(JsonNode? array, string field) => Array(array).Select(o => o[field]).FirstOrDefault(v => Text(v) is { Length: > 0 });
-
-    private static string? Text(JsonNode? node)
-    {
-        var s = ReleaseNormaliser.AsString(node);
-        return string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-    }
-
-    private static string? FirstText(params JsonNode?[] nodes) => nodes.Select(Text).FirstOrDefault(t => t is not null);
-
-    private static decimal? Amount(JsonNode? value)
-    {
-        var amount = value is JsonObject o ? o["amount"] : null;
-        return amount is JsonValue v && v.TryGetValue<decimal>(out var d) ? d
-            : amount is JsonValue s && s.TryGetValue<string>(out var text) && decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed
-            : null;
-    }
-
-    private static decimal? SumAmounts(JsonNode? awards)
-    {
-        var amounts = Array(awards).Select(a => Amount(a["value"])).Where(a => a is not null).ToList();
-        return amounts.Count == 0 ? null : amounts.Sum();
-    }
-
-    private static DateTimeOffset? Date(JsonNode? node) =>
-        Text(node) is { } text && ReleaseNormaliser.TryParseDate(text, out var date) ? date : null;
-
-    private static DateOnly? DateOnlyOf(DateTimeOffset? date) => date is { } d ? DateOnly.FromDateTime(d.UtcDateTime) : null;
-
-    private static bool? Bool(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) ? b : null;
+    private static JsonNode? FirstOf(JsonNode? array, string field) => Objects(array).Select(o => o[field]).FirstOrDefault(v => Text(v) is { Length: > 0 });
 
     private static string? Excerpt(string? text)
     {

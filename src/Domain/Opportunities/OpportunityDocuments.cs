@@ -34,7 +34,7 @@ public static class OpportunityDocuments
         {
             doc.Text[OpportunityIndex.SupplierNames] = string.Join(" ; ", s.Suppliers.Select(x => x.Name));
         }
-        var lots = string.Join(" ; ", detail.Lots.SelectMany(l => new[] { l.Title, l.Description }).Where(t => !string.IsNullOrWhiteSpace(t)));
+        var lots = string.Join(" ; ", detail.Lots.SelectMany(l => new[] { l.Title, l.Description }.Concat(l.Suppliers.Select(x => x.Name))).Where(t => !string.IsNullOrWhiteSpace(t)));
         if (lots.Length > 0)
         {
             doc.Text[OpportunityIndex.LotsText] = lots;
@@ -50,7 +50,10 @@ public static class OpportunityDocuments
             }
             doc.AddKeyword(OpportunityIndex.CpvDivision, CpvCode.Division(code.Code));
         }
-        doc.AddKeyword(OpportunityIndex.Region, s.Region);
+        foreach (var region in s.Regions)
+        {
+            doc.AddKeyword(OpportunityIndex.Region, region);
+        }
         if (s.SuitableForSme is { } sme)
         {
             doc.AddKeyword(OpportunityIndex.Sme, sme ? "true" : "false");
@@ -64,6 +67,21 @@ public static class OpportunityDocuments
         {
             doc.AddKeyword(OpportunityIndex.Supplier, supplier.Id);
         }
+        foreach (var type in s.NoticeTypes)
+        {
+            doc.AddKeyword(OpportunityIndex.NoticeType, type);
+        }
+        doc.AddKeyword(OpportunityIndex.LegalBasis, s.LegalBasis);
+        if (s.AboveThreshold is { } above)
+        {
+            doc.AddKeyword(OpportunityIndex.Threshold, above ? Thresholds.Above : Thresholds.Below);
+        }
+        foreach (var regime in s.SpecialRegimes)
+        {
+            doc.AddKeyword(OpportunityIndex.SpecialRegime, regime);
+        }
+        doc.AddKeyword(OpportunityIndex.Technique, s.Technique);
+        doc.AddKeyword(OpportunityIndex.Framework, s.FrameworkOcid);
 
         if ((s.Value ?? s.MinValue) is { } value)
         {
@@ -72,12 +90,19 @@ public static class OpportunityDocuments
         SetDate(doc, OpportunityIndex.Published, s.Published);
         SetDate(doc, OpportunityIndex.Updated, s.Updated);
         SetDate(doc, OpportunityIndex.Deadline, s.Deadline);
+        SetDate(doc, OpportunityIndex.OpenUntil, OpenUntil(s));
         if (s.ContractEnd is { } end)
         {
             doc.Dates[OpportunityIndex.ContractEnd] = new DateTimeOffset(end.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         }
         return doc;
     }
+
+    /// <summary>A dynamic market with no end date admits suppliers until it ceases: index it as open indefinitely.</summary>
+    private static readonly DateTimeOffset NoEnd = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static DateTimeOffset? OpenUntil(OpportunitySummary s) =>
+        s.AdmitsSuppliers ? s.AdmitsSuppliersUntil ?? NoEnd : s.Deadline;
 
     private static void SetDate(IndexDocument doc, string field, DateTimeOffset? value)
     {

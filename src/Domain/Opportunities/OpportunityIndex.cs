@@ -24,12 +24,25 @@ public static class OpportunityIndex
     public const string Vcse = "vcse";
     public const string Source = "source";
     public const string Supplier = "supplier";
+    /// <summary>Every notice type the process has published (UK1…UK17, or as sent).</summary>
+    public const string NoticeType = "notice_type";
+    /// <summary>The law it is run under (<see cref="LegalBases"/>).</summary>
+    public const string LegalBasis = "legal_basis";
+    /// <summary>above or below threshold.</summary>
+    public const string Threshold = "threshold";
+    public const string SpecialRegime = "special_regime";
+    /// <summary>framework, openFramework or dynamicMarket.</summary>
+    public const string Technique = "technique";
+    /// <summary>For a call-off, the ocid of its framework: the framework's page lists its call-offs by it.</summary>
+    public const string Framework = "framework";
 
     public const string Value = "value";
     public const string Published = "published";
     public const string Updated = "updated";
     public const string Deadline = "deadline";
     public const string ContractEnd = "contract_end";
+    /// <summary>Until when it takes bids or requests to participate: the deadline, or a dynamic market's end while it admits suppliers.</summary>
+    public const string OpenUntil = "open_until";
 
     public static readonly IndexSchema Schema = new("opportunities",
     [
@@ -49,10 +62,17 @@ public static class OpportunityIndex
         new(Vcse, IndexFieldKind.Keyword),
         new(Source, IndexFieldKind.Keyword),
         new(Supplier, IndexFieldKind.Keyword),
+        new(NoticeType, IndexFieldKind.Keyword),
+        new(LegalBasis, IndexFieldKind.Keyword),
+        new(Threshold, IndexFieldKind.Keyword),
+        new(SpecialRegime, IndexFieldKind.Keyword),
+        new(Technique, IndexFieldKind.Keyword),
+        new(Framework, IndexFieldKind.Keyword),
         new(Value, IndexFieldKind.Number),
         new(Published, IndexFieldKind.Date),
         new(Updated, IndexFieldKind.Date),
         new(Deadline, IndexFieldKind.Date),
         new(ContractEnd, IndexFieldKind.Date),
+        new(OpenUntil, IndexFieldKind.Date),
     ]);
 }

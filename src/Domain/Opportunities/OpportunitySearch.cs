@@ -33,11 +33,23 @@ public sealed class OpportunitySearchQuery
     public DateTimeOffset? DeadlineTo { get; set; }
     public DateTimeOffset? PublishedFrom { get; set; }
     public DateTimeOffset? PublishedTo { get; set; }
+    /// <summary>Notice types the process has published: UK1 (pipeline) … UK17, or a publisher's own type as sent.</summary>
+    public string[]? NoticeType { get; set; }
+    /// <summary>The law it is run under: pa2023 (Procurement Act 2023), pcr2015, ucr2016, ccr2016, dscpr2011, pcs2015.</summary>
+    public string[]? LegalBasis { get; set; }
+    /// <summary>above or below the threshold.</summary>
+    public string? Threshold { get; set; }
+    /// <summary>Special regimes as publishers send them (lightTouch, defenceAndSecurity, utilities, concession).</summary>
+    public string[]? SpecialRegime { get; set; }
+    /// <summary>framework, openFramework or dynamicMarket: processes that establish one.</summary>
+    public string[]? Technique { get; set; }
+    /// <summary>The ocid of a framework or dynamic market: its call-offs.</summary>
+    public string? Framework { get; set; }
     /// <summary>Only those marked suitable for SMEs.</summary>
     public bool? Sme { get; set; }
     /// <summary>Only those marked suitable for voluntary, community and social enterprises.</summary>
     public bool? Vcse { get; set; }
-    /// <summary>Only tenders still open for bids (status active and deadline not passed).</summary>
+    /// <summary>Only those still open: status active and the deadline (tender, or expression of interest where that is the only one) not passed, or a dynamic market that still admits suppliers.</summary>
     public bool? Open { get; set; }
     /// <summary>relevance (default), newest, closing, value, value_asc.</summary>
     public string? Sort { get; set; }

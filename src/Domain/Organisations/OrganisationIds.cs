@@ -19,19 +19,22 @@ public static class OrganisationIds
         var name = ReleaseNormaliser.AsString(party?["name"]) ?? ReleaseNormaliser.AsString(reference?["name"]) ?? ReleaseNormaliser.AsString(party?["identifier"]?["legalName"]) ?? "(unnamed)";
         name = name.Trim();
         var scale = ReleaseNormaliser.AsString(party?["details"]?["scale"]);
+        var identifiers = Identifiers(reference, party).ToList();
 
-        var council = LondonBoroughs.FindByName(name) ?? LondonBoroughs.FindByGss(GssFromIdentifier(party?["identifier"] as JsonObject));
+        var council = LondonBoroughs.FindByName(name)
+            ?? identifiers.Where(i => i.Scheme.Contains("GSS", StringComparison.OrdinalIgnoreCase)).Select(i => LondonBoroughs.FindByGss(i.Id)).FirstOrDefault(c => c is not null);
         if (council is not null)
         {
             return new OrganisationRef(council.OrganisationId, council.OfficialName, council.GssCode, scale);
         }
 
-        var identifier = party?["identifier"] as JsonObject ?? reference?["identifier"] as JsonObject;
-        var scheme = ReleaseNormaliser.AsString(identifier?["scheme"])?.Trim();
-        var idValue = ReleaseNormaliser.AsString(identifier?["id"])?.Trim();
-        if (!string.IsNullOrEmpty(scheme) && !string.IsNullOrEmpty(idValue))
+        // One organisation under every id it is published with: a register's number (Companies
+        // House, the charity registers) is what other publishers know it by, so it wins over a PPON,
+        // which wins over a platform's own id; otherwise the primary identifier, as before.
+        var best = identifiers.Select((id, order) => (id, order)).OrderBy(x => Rank(x.id.Scheme)).ThenBy(x => x.order).Select(x => ((string Scheme, string Id)?)x.id).FirstOrDefault();
+        if (best is { } chosen)
         {
-            return new OrganisationRef(Canonical(scheme, idValue), name, null, scale);
+            return new OrganisationRef(Canonical(chosen.Scheme, chosen.Id), name, null, scale);
         }
 
         var partyId = ReleaseNormaliser.AsString(party?["id"]) ?? ReleaseNormaliser.AsString(reference?["id"]);
@@ -40,6 +43,29 @@ public static class OrganisationIds
             return new OrganisationRef(partyId.Trim(), name, null, scale);
         }
         return new OrganisationRef(NameId(name), name, null, scale);
+    }
+
+    private static readonly string[] RegisterSchemes = ["GB-COH", "GB-CHC", "GB-SC", "GB-NIC", "GB-EDU", "GB-NHS", "GB-UKPRN"];
+
+    private static int Rank(string scheme) =>
+        RegisterSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase) ? 0
+        : scheme.Equals("GB-PPON", StringComparison.OrdinalIgnoreCase) ? 1
+        : 2;
+
+    /// <summary>The identifier first, then <c>additionalIdentifiers</c> (UK extension: a PPON beside a Companies House number).</summary>
+    private static IEnumerable<(string Scheme, string Id)> Identifiers(JsonObject? reference, JsonObject? party)
+    {
+        var primary = party?["identifier"] as JsonObject ?? reference?["identifier"] as JsonObject;
+        var all = new[] { primary }.Concat((party?["additionalIdentifiers"] as JsonArray)?.OfType<JsonObject>() ?? []);
+        foreach (var identifier in all)
+        {
+            var scheme = ReleaseNormaliser.AsString(identifier?["scheme"])?.Trim();
+            var id = ReleaseNormaliser.AsString(identifier?["id"])?.Trim();
+            if (!string.IsNullOrEmpty(scheme) && !string.IsNullOrEmpty(id))
+            {
+                yield return (scheme, id);
+            }
+        }
     }
 
     /// <summary>An id for an organisation known only by name.</summary>
@@ -78,11 +104,5 @@ public static class OrganisationIds
         // GB-COH-123, GB-CFS-18525, XI-..: two upper-case letters, a dash, a scheme word, a dash.
         var parts = id.Split('-', 3);
         return parts.Length == 3 && parts[0].Length == 2 && parts[0].All(char.IsAsciiLetterUpper) && parts[1].Length >= 2 && parts[2].Length > 0;
-    }
-
-    private static string? GssFromIdentifier(JsonObject? identifier)
-    {
-        var scheme = ReleaseNormaliser.AsString(identifier?["scheme"]);
-        return scheme is not null && scheme.Contains("GSS", StringComparison.OrdinalIgnoreCase) ? ReleaseNormaliser.AsString(identifier?["id"]) : null;
     }
 }

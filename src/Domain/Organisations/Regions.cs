@@ -27,6 +27,23 @@ public static class Regions
 
     public static IReadOnlyCollection<string> All => ByNuts1.Values;
 
+    /// <summary>What a notice delivered in every region is called.</summary>
+    public const string UkWide = "UK-wide";
+
+    /// <summary>Whether a place names the whole United Kingdom (NUTS/ITL level 0 "UK", or the name).</summary>
+    public static bool IsUkWide(string? nameOrCode) =>
+        nameOrCode?.Trim().ToUpperInvariant() is "UK" or "UNITED KINGDOM" or "UK-WIDE" or "UK WIDE" or "ALL UK" or "WHOLE OF THE UK";
+
+    /// <summary>The regions a place names: one, all twelve for the whole UK, or none.</summary>
+    public static IEnumerable<string> ResolveAll(string? nameOrCode) =>
+        IsUkWide(nameOrCode) ? ByNuts1.Values : Resolve(nameOrCode) is { } region ? [region] : [];
+
+    /// <summary>"UK-wide" for every region, the one region, or several joined, in the order given.</summary>
+    public static string? Describe(IReadOnlyCollection<string> regions) =>
+        regions.Count == 0 ? null
+        : ByNuts1.Values.All(regions.Contains) ? UkWide
+        : string.Join(", ", regions);
+
     /// <summary>The region of a name or code, or null when it names no UK region (e.g. "England", "United Kingdom").</summary>
     public static string? Resolve(string? nameOrCode)
     {
