@@ -41,7 +41,8 @@ public static class OcdsJson
     public static DateTimeOffset? Date(JsonNode? node) =>
         Text(node) is { } text && ReleaseNormaliser.TryParseDate(text, out var date) ? date : null;
 
-    public static DateOnly? DateOnlyOf(DateTimeOffset? date) => date is { } d ? DateOnly.FromDateTime(d.UtcDateTime) : null;
+    /// <summary>The calendar date as the publisher wrote it: "2026-04-01T00:00:00+01:00" is 1 April, not 31 March in UTC.</summary>
+    public static DateOnly? DateOnlyOf(DateTimeOffset? date) => date is { } d ? DateOnly.FromDateTime(d.DateTime) : null;
 
     public static bool? Bool(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<bool>(out var b) ? b

@@ -9,7 +9,7 @@ namespace Thirty3.SampleData;
 /// benchmarks. Deterministic: process <c>i</c> of a seed is the same however many processes are generated,
 /// so output can be streamed, resumed or split into shards by index range.
 /// </summary>
-public static class OcdsSampleGenerator
+public static partial class OcdsSampleGenerator
 {
     /// <summary>Prefix of every generated ocid; the rest is the zero-padded process index.</summary>
     public const string OcidPrefix = "ocds-t33smp-";
@@ -109,7 +109,7 @@ public static class OcdsSampleGenerator
     internal static string Ocid(int index) => OcidPrefix + index.ToString("D8", Inv);
 
     /// <summary>Builds processes; holds buffers reused from one process to the next.</summary>
-    private sealed class ProcessBuilder(int seed, DateTimeOffset now)
+    private sealed partial class ProcessBuilder(int seed, DateTimeOffset now)
     {
         private readonly DateTime _now = new(now.UtcDateTime.Ticks - (now.UtcDateTime.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
         private readonly StringBuilder _text = new(2048);
@@ -119,6 +119,9 @@ public static class OcdsSampleGenerator
         {
             var rng = new Random(unchecked((int)Vocabulary.Mix((uint)seed, (uint)index)));
             var p = Plan(index, rng);
+            // Procurement Act shaping draws from its own generator, so every other field of a
+            // process is what it was before the Act's notices were added to the sample.
+            p.Act = PlanAct(p, new Random(unchecked((int)Vocabulary.Mix((uint)seed ^ 0x9E3779B9u, (uint)index))));
             var n = 0;
             if (p.PlanningDate is { } planning)
             {
@@ -139,6 +142,10 @@ public static class OcdsSampleGenerator
             if (p.ContractReleaseDate is { } contract)
             {
                 releases.Add(Release(p, ++n, "contract", contract, rng));
+            }
+            if (p.Act?.TerminationReleaseDate is { } terminated && n < 4)
+            {
+                releases.Add(Release(p, ++n, "contractTermination", terminated, rng));
             }
         }
 
@@ -303,6 +310,14 @@ public static class OcdsSampleGenerator
             if (tag == "contract")
             {
                 release["contracts"] = new JsonArray(Contract(p));
+            }
+            if (tag == "contractTermination")
+            {
+                release["contracts"] = new JsonArray(Termination(p));
+            }
+            if (p.Act is not null)
+            {
+                ShapeAsFindATender(p, release, tag, date);
             }
             return release;
         }
@@ -669,5 +684,7 @@ public static class OcdsSampleGenerator
         public DateTime? ContractReleaseDate;
         public DateOnly ContractStart;
         public DateOnly ContractEnd;
+        /// <summary>How Find a Tender publishes this process under the Procurement Act 2023; null for Contracts Finder-shaped ones.</summary>
+        public ActPlan? Act;
     }
 }

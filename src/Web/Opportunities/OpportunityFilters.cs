@@ -12,7 +12,7 @@ public sealed record OpportunityFilters
 {
     /// <summary>The query keys that describe a search; anything else (page, cursor) is paging state.</summary>
     public static readonly IReadOnlyList<string> SearchKeys =
-        ["q", "stage", "status", "cpv", "buyer", "region", "minValue", "maxValue", "deadlineFrom", "deadlineTo", "sme", "vcse", "open", "sort"];
+        ["q", "stage", "status", "cpv", "buyer", "region", "noticeType", "legalBasis", "technique", "threshold", "specialRegime", "framework", "minValue", "maxValue", "deadlineFrom", "deadlineTo", "sme", "vcse", "open", "sort"];
 
     public const int PageSize = 20;
 
@@ -22,6 +22,13 @@ public sealed record OpportunityFilters
     public IReadOnlyList<string> Cpv { get; init; } = [];
     public IReadOnlyList<string> Buyer { get; init; } = [];
     public IReadOnlyList<string> Region { get; init; } = [];
+    public IReadOnlyList<string> NoticeType { get; init; } = [];
+    public IReadOnlyList<string> LegalBasis { get; init; } = [];
+    public IReadOnlyList<string> Technique { get; init; } = [];
+    public IReadOnlyList<string> SpecialRegime { get; init; } = [];
+    public string? Threshold { get; init; }
+    /// <summary>The call-offs of this framework.</summary>
+    public string? Framework { get; init; }
     public decimal? MinValue { get; init; }
     public decimal? MaxValue { get; init; }
     public DateOnly? DeadlineFrom { get; init; }
@@ -39,7 +46,8 @@ public sealed record OpportunityFilters
     public QueryStringBuilder Query { get; init; } = QueryStringBuilder.Empty;
 
     public bool HasFilters =>
-        Stage.Count + Status.Count + Cpv.Count + Buyer.Count + Region.Count > 0
+        Stage.Count + Status.Count + Cpv.Count + Buyer.Count + Region.Count + NoticeType.Count + LegalBasis.Count + Technique.Count + SpecialRegime.Count > 0
+        || Threshold is not null || Framework is not null
         || MinValue is not null || MaxValue is not null || DeadlineFrom is not null || DeadlineTo is not null
         || Sme || Vcse || Open;
 
@@ -56,6 +64,12 @@ public sealed record OpportunityFilters
             Cpv = Many(query, "cpv"),
             Buyer = Many(query, "buyer"),
             Region = Many(query, "region"),
+            NoticeType = Many(query, "noticeType"),
+            LegalBasis = Many(query, "legalBasis"),
+            Technique = Many(query, "technique"),
+            SpecialRegime = Many(query, "specialRegime"),
+            Threshold = Many(query, "threshold").FirstOrDefault(),
+            Framework = Many(query, "framework").FirstOrDefault(),
             MinValue = Money(query, "minValue", invalid),
             MaxValue = Money(query, "maxValue", invalid),
             DeadlineFrom = Date(query, "deadlineFrom", invalid),
@@ -79,6 +93,12 @@ public sealed record OpportunityFilters
         Cpv = Arr(Cpv),
         Buyer = Arr(Buyer),
         Region = Arr(Region),
+        NoticeType = Arr(NoticeType),
+        LegalBasis = Arr(LegalBasis),
+        Technique = Arr(Technique),
+        SpecialRegime = Arr(SpecialRegime),
+        Threshold = Threshold,
+        Framework = Framework,
         MinValue = MinValue,
         MaxValue = MaxValue,
         DeadlineFrom = DeadlineFrom is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,

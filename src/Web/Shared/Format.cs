@@ -1,4 +1,5 @@
 using System.Globalization;
+using Thirty3.Domain.Opportunities;
 
 namespace Thirty3.Web.Shared;
 
@@ -47,6 +48,14 @@ public static class Format
         "stage" => Stage(value),
         "status" => Stage(value),
         "sme" or "vcse" => value is "true" ? "Yes" : value is "false" ? "No" : label,
+        "noticeType" => NoticeTypes.Label(value),
+        "legalBasis" => LegalBases.Name(value),
+        "technique" => Techniques.Name(value),
+        "threshold" => value == Thresholds.Above ? "Above threshold" : value == Thresholds.Below ? "Below threshold" : label,
+        "specialRegime" => SpecialRegimes.Name(value),
         _ => label,
     };
+
+    /// <summary>What a deadline is for: bids, or expressions of interest where that is the only deadline.</summary>
+    public static string DeadlineName(string? kind) => kind == DeadlineKinds.ExpressionOfInterest ? "Expressions of interest by" : "Deadline";
 }

@@ -80,6 +80,8 @@ public class ProcurementActCompileTests
         var change = Assert.Single(contract.Changes);
         Assert.Contains("Accessibility audit", change.Description);
         Assert.Equal(new DateOnly(2029, 9, 30), detail.Summary.ContractEnd);
+        // "2026-04-01T00:00:00+01:00" is 1 April where it was written, though 31 March in UTC.
+        Assert.Equal(new DateOnly(2026, 4, 1), detail.Summary.ContractStart);
         Assert.Equal(ContractStatuses.Active, detail.Summary.ContractStatus);
     }
 

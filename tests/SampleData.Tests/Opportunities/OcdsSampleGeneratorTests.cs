@@ -124,7 +124,11 @@ public sealed class OcdsSampleGeneratorTests
     {
         var deadlines = Processes(2000)
             .Where(p => Stage(p) == "tender")
-            .Select(p => DateTimeOffset.Parse((string)p[^1]["tender"]!["tenderPeriod"]!["endDate"]!, CultureInfo.InvariantCulture))
+            // A competitive flexible procedure's only deadline is for expressions of interest; a
+            // dynamic market has none while it admits suppliers.
+            .Select(p => (string?)p[^1]["tender"]!["tenderPeriod"]?["endDate"] ?? (string?)p[^1]["tender"]!["expressionOfInterestDeadline"])
+            .Where(d => d is not null)
+            .Select(d => DateTimeOffset.Parse(d!, CultureInfo.InvariantCulture))
             .ToList();
 
         var open = deadlines.Count(d => d > Now && d <= Now.AddDays(91));
@@ -150,6 +154,26 @@ public sealed class OcdsSampleGeneratorTests
                 Assert.NotNull(last["contracts"]![0]!["value"]!["amount"]);
             }
         }
+    }
+
+    [Fact]
+    public void GenerateReleases_2000Processes_SomeShapedAsProcurementActNoticesOnFindATender()
+    {
+        var releases = Processes(2000).SelectMany(p => p).ToList();
+        var types = releases
+            .SelectMany(r => new[] { r["tender"]?["documents"], r["planning"]?["documents"], r["awards"]?[0]?["documents"], r["contracts"]?[0]?["documents"] })
+            .OfType<System.Text.Json.Nodes.JsonArray>()
+            .SelectMany(d => d)
+            .Select(d => (string?)d!["noticeType"])
+            .Where(t => t is not null)
+            .ToHashSet();
+
+        Assert.Superset(new HashSet<string?> { "UK1", "UK2", "UK3", "UK4", "UK6", "UK7", "UK11", "UK13" }, types);
+        Assert.Contains(releases, r => r["tender"]?["expressionOfInterestDeadline"] is not null && r["tender"]?["tenderPeriod"] is null);
+        Assert.Contains(releases, r => (string?)r["awards"]?[0]?["status"] == "pending" && r["awards"]![0]!["standstillPeriod"] is not null);
+        Assert.Contains(releases, r => (string?)r["contracts"]?[0]?["status"] == "terminated");
+        Assert.Contains(releases, r => r["parties"]!.AsArray().Any(p => (string?)p!["additionalIdentifiers"]?[0]?["scheme"] == "GB-PPON"));
+        Assert.Contains(releases, r => (string?)r["tender"]?["legalBasis"]?["id"] == "2023/54");
     }
 
     [Fact]

@@ -26,6 +26,17 @@ public sealed class RealDirectoryFixture : IAsyncLifetime
         Site = new SiteServer(RestService.ForGenerated<IDirectoryApi>(http, DirectoryClientRegistration.Settings), TimeProvider.System);
     }
 
+    /// <summary>Pushes an OCDS payload through the real ingest API with an admin key and waits until it is searchable.</summary>
+    public async Task IngestAsync(string json)
+    {
+        var key = await _api.Services.GetRequiredService<Thirty3.DirectoryApi.Auth.ApiKeyStore>().CreateAsync("web-tests", "*", isAdmin: true, CancellationToken.None);
+        using var client = _api.CreateClient();
+        client.DefaultRequestHeaders.Add(Thirty3.DirectoryApi.Auth.ApiKeyAuthenticationHandler.HeaderName, key.Key);
+        var response = await client.PostAsync("/api/ingest/releases", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        await _api.Services.GetRequiredService<IndexProjector>().DrainAsync(CancellationToken.None);
+    }
+
     public async Task DisposeAsync()
     {
         await Site.DisposeAsync();
