@@ -17,6 +17,9 @@ public sealed record CreateApiKeyRequest(string Name, string? AllowedBuyers, boo
 
 public sealed record ReindexResult(string Index, long Documents);
 
+/// <summary>How many processes were compiled again.</summary>
+public sealed record RecompileResult(int Processes);
+
 public sealed record RejectionView(long Id, DateTimeOffset At, string Source, string? Ocid, string? ItemId, string Path, string Reason);
 
 public static class AdminEndpoints
@@ -26,6 +29,8 @@ public static class AdminEndpoints
         var group = routes.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AuthRegistration.AdminPolicy);
 
         group.MapPost("/reindex", ReindexAsync).WithName("Reindex").WithSummary("Rebuild both search indexes from the store");
+        group.MapPost("/recompile", RecompileAsync).WithName("Recompile")
+            .WithSummary("Compile every stored process again from its releases and queue it for the index (after an upgrade that reads more of the notices)");
         group.MapPost("/keys", CreateKeyAsync).WithName("CreateApiKey").WithSummary("Issue an API key (the key is shown once)");
         group.MapGet("/keys", ListKeysAsync).WithName("ListApiKeys").WithSummary("List API keys (never their secrets)");
         group.MapDelete("/keys/{id}", RevokeKeyAsync).WithName("RevokeApiKey").WithSummary("Revoke an API key");
@@ -38,6 +43,9 @@ public static class AdminEndpoints
             .RequireAuthorization(AuthRegistration.PublisherPolicy);
         return routes;
     }
+
+    public static async Task<Ok<RecompileResult>> RecompileAsync(Thirty3.DirectoryApi.Ingest.ReleaseIngestService ingest, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new RecompileResult(await ingest.RecompileAllAsync(cancellationToken)));
 
     public static async Task<Ok<List<ReindexResult>>> ReindexAsync(IndexProjector projector, CancellationToken cancellationToken)
     {

@@ -10,11 +10,11 @@ namespace Thirty3.DirectoryApi.Cli;
 /// <summary>
 /// Admin commands run against the configured store without starting the server:
 /// <c>keys create --name N [--buyers ids|*] [--admin]</c>, <c>keys list</c>, <c>keys revoke ID</c>, <c>keys rotate ID [--grace 24h]</c>,
-/// <c>reindex</c>, <c>cpv import FILE</c>.
+/// <c>reindex</c>, <c>recompile</c>, <c>cpv import FILE</c>.
 /// </summary>
 public static class DirectoryCli
 {
-    private static readonly string[] Commands = ["keys", "reindex", "cpv", "sample", "help"];
+    private static readonly string[] Commands = ["keys", "reindex", "recompile", "cpv", "sample", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -74,6 +74,10 @@ public static class DirectoryCli
                 }
                 app.Services.GetRequiredService<SearchIndexes>().Dispose();
                 return 0;
+            case ["recompile"]:
+                // Queued for the index in the same transactions; the running API (or the next start) applies them.
+                Console.WriteLine($"opportunities: {await services.GetRequiredService<Thirty3.DirectoryApi.Ingest.ReleaseIngestService>().RecompileAllAsync(cancellationToken)} processes compiled again");
+                return 0;
             case ["cpv", "import", var file]:
                 using (var reader = new StreamReader(file))
                 {
@@ -112,6 +116,8 @@ public static class DirectoryCli
               keys rotate ID [--grace 24h]                         issue a new key with the same name and scope; the old one
                                                                    works until revoked, or until the grace period has passed
               reindex                                              rebuild the search indexes from the store
+              recompile                                            compile every stored process again from its releases (after
+                                                                   an upgrade that reads more of the notices) and queue it for the index
               cpv import FILE                                      import a CPV vocabulary CSV (CODE,EN)
               sample inbox FOLDER [--processes N]                  write sample OCDS release packages for the connectors' folder source
             """);

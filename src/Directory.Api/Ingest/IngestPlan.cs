@@ -136,6 +136,23 @@ internal sealed class IngestPlan
         return new IngestPlan { Snapshot = snapshot, Results = results, Rejections = rejections, Writes = writes, Opportunities = opportunities };
     }
 
+    /// <summary>
+    /// Every process of the snapshot compiled again from its stored releases, nothing else written:
+    /// how opportunities catch up when the compiler learns to read more of what publishers sent.
+    /// </summary>
+    public static IngestPlan Recompile(StoreSnapshot snapshot, ICpvLabels labels)
+    {
+        var opportunities = new List<PlannedOpportunity>();
+        foreach (var process in snapshot.Releases.GroupBy(r => r.Ocid))
+        {
+            var releases = process.Select(ToStored).ToList();
+            var compiled = OpportunityCompiler.Compile(releases, labels);
+            opportunities.Add(new PlannedOpportunity(process.Key, compiled, releases.Count,
+                JsonSerializer.Serialize(compiled.Detail, DirectoryJson.Options), compiled.CompiledRelease.ToJsonString()));
+        }
+        return new IngestPlan { Snapshot = snapshot, Results = [], Rejections = [], Writes = [], Opportunities = opportunities };
+    }
+
     internal static StoredRelease ToStored(ReleaseEntity entity)
     {
         var json = (JsonObject)JsonNode.Parse(entity.Json)!;

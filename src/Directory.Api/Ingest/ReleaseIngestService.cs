@@ -107,6 +107,45 @@ public sealed partial class ReleaseIngestService(
         };
     }
 
+    /// <summary>
+    /// Compiles every stored process again from its releases and queues it for the index, a page of
+    /// processes per transaction, so opportunities stored by an older compiler read what the current
+    /// one reads. Releases are not touched. Returns how many processes were compiled.
+    /// </summary>
+    public async Task<int> RecompileAllAsync(CancellationToken cancellationToken, int pageSize = 500)
+    {
+        var total = 0;
+        string? after = null;
+        while (true)
+        {
+            var ocids = await db.Opportunities.AsNoTracking().Where(o => after == null || string.Compare(o.Ocid, after) > 0)
+                .OrderBy(o => o.Ocid).Select(o => o.Ocid).Take(pageSize).ToListAsync(cancellationToken);
+            if (ocids.Count == 0)
+            {
+                return total;
+            }
+            var plan = IngestPlan.Recompile(await ReadSnapshotAsync(ocids, cancellationToken), labels);
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            using (await gate.EnterAsync(cancellationToken))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await StoreWriteLock.AcquireAsync(db, cancellationToken);
+                if (!await SnapshotStillHoldsAsync(plan.Snapshot, ocids, cancellationToken))
+                {
+                    plan = IngestPlan.Recompile(await ReadSnapshotAsync(ocids, cancellationToken), labels);
+                }
+                await WriteOpportunitiesAsync(plan, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await ChangeNotifications.NotifyOnCommitAsync(db, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+            signal.Notify();
+            total += plan.Opportunities.Count;
+            after = ocids[^1];
+        }
+    }
+
     /// <summary>The stored releases and opportunities of <paramref name="ocids"/>, untracked.</summary>
     private async Task<StoreSnapshot> ReadSnapshotAsync(IReadOnlyList<string> ocids, CancellationToken cancellationToken)
     {

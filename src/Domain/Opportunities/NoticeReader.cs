@@ -12,8 +12,27 @@ public static class NoticeReader
         var type = NoticeTypeOf(release.Json, release.Id);
         var known = NoticeTypes.Find(type);
         var stage = known?.Stage ?? OpportunityCompiler.StageOfTags(release.Tags, release.Json);
-        var label = (known?.Label ?? type ?? $"{char.ToUpperInvariant(stage[0])}{stage[1..]} notice") + (IsAmendment(release.Tags) ? " (amendment)" : "");
+        var label = known?.Label ?? type ?? $"{char.ToUpperInvariant(stage[0])}{stage[1..]} notice";
         return new NoticeRef(release.Id, release.Date, release.Tags, stage, source, LinkOf(release.Json), type, label);
+    }
+
+    /// <summary>
+    /// Reads a process's releases, oldest first. A typed notice published again (a UK4 after the
+    /// UK4) is its amendment; an untyped one is when its tags say so (tenderAmendment, awardUpdate).
+    /// A UK10 is a change by its nature and needs no mark.
+    /// </summary>
+    public static List<NoticeRef> ReadAll(IEnumerable<(NormalisedRelease Release, string Source)> releases)
+    {
+        var notices = new List<NoticeRef>();
+        foreach (var (release, source) in releases)
+        {
+            var notice = Read(release, source);
+            var amended = notice.NoticeType is { } type
+                ? notices.Any(n => string.Equals(n.NoticeType, type, StringComparison.OrdinalIgnoreCase))
+                : IsAmendment(release.Tags);
+            notices.Add(amended ? notice with { Label = notice.Label + " (amendment)" } : notice);
+        }
+        return notices;
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public static class OpportunityCompiler
         var buyerParty = FindParty(parties, buyerRef) ?? parties.FirstOrDefault(p => HasRole(p, "buyer"));
         OrganisationRef? buyer = buyerRef is null && buyerParty is null ? null : OrganisationIds.Resolve(buyerRef, buyerParty);
 
-        var notices = ordered.Select(r => NoticeReader.Read(r.Release, r.Source)).ToList();
+        var notices = NoticeReader.ReadAll(ordered.Select(r => (r.Release, r.Source)));
         var awards = AwardReader.Awards(compiled, supplier => OrganisationIds.Resolve(supplier, FindParty(parties, supplier)));
         var terminationNotice = notices.LastOrDefault(n => string.Equals(n.NoticeType, NoticeTypes.ContractTermination, StringComparison.OrdinalIgnoreCase))?.Date;
         var contracts = AwardReader.Contracts(compiled, terminationNotice ?? ordered[^1].Release.Date);

@@ -15,7 +15,7 @@ public class ProcurementActCompileTests
 
         Assert.Equal(
             ["UK1 Pipeline notice", "UK2 Preliminary market engagement notice", "UK3 Planned procurement notice", "UK4 Tender notice", "UK4 Tender notice (amendment)",
-             "UK6 Contract award notice", "UK6 Contract award notice (amendment)", "UK7 Contract details notice", "UK10 Contract change notice (amendment)", "UK11 Contract termination notice"],
+             "UK6 Contract award notice", "UK6 Contract award notice (amendment)", "UK7 Contract details notice", "UK10 Contract change notice", "UK11 Contract termination notice"],
             detail.Notices.Select(n => n.Label));
         Assert.Equal([Stages.Planning, Stages.Planning, Stages.Planning, Stages.Tender, Stages.Tender, Stages.Award, Stages.Award, Stages.Contract, Stages.Contract, Stages.Contract], detail.Notices.Select(n => n.Stage));
         Assert.Equal(["UK1", "UK2", "UK3", "UK4", "UK6", "UK7", "UK10", "UK11"], detail.Summary.NoticeTypes);
