@@ -77,6 +77,7 @@ public sealed class OpportunitySearchService(SearchIndexes indexes, DirectoryDbC
         AddTerms(terms, OpportunityIndex.Buyer, query.Buyer, null, "buyer");
         AddTerms(terms, OpportunityIndex.Region, query.Region, null, "region");
         AddCpv(terms, query.Cpv);
+        AddTerms(terms, OpportunityIndex.Place, query.Place?.Select(p => p.Trim().ToUpperInvariant()).ToArray(), null, "place");
         AddTerms(terms, OpportunityIndex.NoticeType, query.NoticeType?.Select(t => NoticeTypes.Find(t)?.Code ?? t).ToArray(), null, "noticeType");
         AddTerms(terms, OpportunityIndex.LegalBasis, query.LegalBasis?.Select(b => b.ToLowerInvariant()).ToArray(), null, "legalBasis");
         AddTerms(terms, OpportunityIndex.Threshold, query.Threshold is null ? null : [query.Threshold.ToLowerInvariant()], Thresholds.All, "threshold");

@@ -23,6 +23,31 @@ internal static class DeliveryPlaces
     public static IEnumerable<string> OfLot(JsonObject lot) =>
         Resolve([Text(lot["placeOfPerformance"]?["nutsCode"]), Text(lot["placeOfPerformance"]?["region"])]);
 
+    /// <summary>The NUTS or ITL codes an item names (UKI31, TLI31), upper-cased, as sent.</summary>
+    public static IEnumerable<string> CodesOfItem(JsonObject item) =>
+        Codes(Objects(item["deliveryAddresses"]).Select(a => Text(a["region"]))
+            .Append(Text(item["deliveryAddress"]?["region"]))
+            .Concat(Objects(item["deliveryLocations"]).SelectMany(LocationPlaces))
+            .Concat(item["deliveryLocation"] is JsonObject one ? LocationPlaces(one) : []));
+
+    public static IEnumerable<string> CodesOfLot(JsonObject lot) => Codes([Text(lot["placeOfPerformance"]?["nutsCode"])]);
+
+    /// <summary>A code and every coarser level of it (UKI31 → UKI31, UKI3, UKI), so a filter on a level finds what lies in it.</summary>
+    public static IEnumerable<string> SelfAndAncestors(string code)
+    {
+        for (var length = code.Length; length >= 3; length--)
+        {
+            yield return code[..length];
+        }
+    }
+
+    public static bool IsCode(string? place) =>
+        place is { Length: >= 3 and <= 5 } p && (p.StartsWith("UK", StringComparison.OrdinalIgnoreCase) || p.StartsWith("TL", StringComparison.OrdinalIgnoreCase))
+        && char.IsAsciiLetter(p[2]) && p[3..].All(char.IsAsciiLetterOrDigit);
+
+    private static IEnumerable<string> Codes(IEnumerable<string?> places) =>
+        places.Where(IsCode).Select(p => p!.ToUpperInvariant());
+
     private static IEnumerable<string?> LocationPlaces(JsonObject location)
     {
         var gazetteer = location["gazetteer"] as JsonObject;

@@ -57,6 +57,8 @@ public sealed record OpportunitySummary
     public string? Region { get; init; }
     /// <summary>Every region it is delivered in (all twelve when UK-wide).</summary>
     public IReadOnlyList<string> Regions { get; init; } = [];
+    /// <summary>The NUTS or ITL codes of its delivery places, as sent (UKI31, TLC14).</summary>
+    public IReadOnlyList<string> PlaceCodes { get; init; } = [];
     public IReadOnlyList<CpvRef> Cpv { get; init; } = [];
     public decimal? Value { get; init; }
     public decimal? MinValue { get; init; }

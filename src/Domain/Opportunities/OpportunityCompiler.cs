@@ -70,6 +70,7 @@ public static class OpportunityCompiler
 
         var regions = new List<string>();
         DeliveryPlaces.AddTo(regions, items.SelectMany(DeliveryPlaces.OfItem).Concat(lots.SelectMany(l => l.Regions)));
+        var placeCodes = items.SelectMany(DeliveryPlaces.CodesOfItem).Concat(Objects(tender?["lots"]).SelectMany(DeliveryPlaces.CodesOfLot)).Distinct().ToList();
         if (regions.Count == 0 && BuyerRegion(buyer, buyerParty) is { } buyerRegion)
         {
             regions.Add(buyerRegion);
@@ -100,6 +101,7 @@ public static class OpportunityCompiler
             Buyer = buyer,
             Region = Regions.Describe(regions),
             Regions = regions,
+            PlaceCodes = placeCodes,
             Cpv = cpvRefs,
             Value = value,
             MinValue = minValue,

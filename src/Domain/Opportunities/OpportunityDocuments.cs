@@ -67,6 +67,10 @@ public static class OpportunityDocuments
         {
             doc.AddKeyword(OpportunityIndex.Supplier, supplier.Id);
         }
+        foreach (var code in s.PlaceCodes.SelectMany(DeliveryPlaces.SelfAndAncestors))
+        {
+            doc.AddKeyword(OpportunityIndex.Place, code);
+        }
         foreach (var type in s.NoticeTypes)
         {
             doc.AddKeyword(OpportunityIndex.NoticeType, type);

@@ -24,6 +24,8 @@ public static class OpportunityIndex
     public const string Vcse = "vcse";
     public const string Source = "source";
     public const string Supplier = "supplier";
+    /// <summary>NUTS/ITL codes of the delivery places with every coarser level (UKI31, UKI3, UKI).</summary>
+    public const string Place = "place";
     /// <summary>Every notice type the process has published (UK1…UK17, or as sent).</summary>
     public const string NoticeType = "notice_type";
     /// <summary>The law it is run under (<see cref="LegalBases"/>).</summary>
@@ -62,6 +64,7 @@ public static class OpportunityIndex
         new(Vcse, IndexFieldKind.Keyword),
         new(Source, IndexFieldKind.Keyword),
         new(Supplier, IndexFieldKind.Keyword),
+        new(Place, IndexFieldKind.Keyword),
         new(NoticeType, IndexFieldKind.Keyword),
         new(LegalBasis, IndexFieldKind.Keyword),
         new(Threshold, IndexFieldKind.Keyword),

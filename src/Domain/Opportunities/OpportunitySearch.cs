@@ -33,6 +33,8 @@ public sealed class OpportunitySearchQuery
     public DateTimeOffset? DeadlineTo { get; set; }
     public DateTimeOffset? PublishedFrom { get; set; }
     public DateTimeOffset? PublishedTo { get; set; }
+    /// <summary>NUTS or ITL codes of delivery places (UKI, UKI3, TLC14): a code matches itself and the places within it.</summary>
+    public string[]? Place { get; set; }
     /// <summary>Notice types the process has published: UK1 (pipeline) … UK17, or a publisher's own type as sent.</summary>
     public string[]? NoticeType { get; set; }
     /// <summary>The law it is run under: pa2023 (Procurement Act 2023), pcr2015, ucr2016, ccr2016, dscpr2011, pcs2015.</summary>

@@ -12,7 +12,7 @@ public sealed record OpportunityFilters
 {
     /// <summary>The query keys that describe a search; anything else (page, cursor) is paging state.</summary>
     public static readonly IReadOnlyList<string> SearchKeys =
-        ["q", "stage", "status", "cpv", "buyer", "region", "noticeType", "legalBasis", "technique", "threshold", "specialRegime", "framework", "minValue", "maxValue", "deadlineFrom", "deadlineTo", "sme", "vcse", "open", "sort"];
+        ["q", "stage", "status", "cpv", "buyer", "region", "place", "noticeType", "legalBasis", "technique", "threshold", "specialRegime", "framework", "minValue", "maxValue", "deadlineFrom", "deadlineTo", "sme", "vcse", "open", "sort"];
 
     public const int PageSize = 20;
 
@@ -23,6 +23,8 @@ public sealed record OpportunityFilters
     public IReadOnlyList<string> Buyer { get; init; } = [];
     public IReadOnlyList<string> Region { get; init; } = [];
     public IReadOnlyList<string> NoticeType { get; init; } = [];
+    /// <summary>NUTS or ITL codes of delivery places.</summary>
+    public IReadOnlyList<string> Place { get; init; } = [];
     public IReadOnlyList<string> LegalBasis { get; init; } = [];
     public IReadOnlyList<string> Technique { get; init; } = [];
     public IReadOnlyList<string> SpecialRegime { get; init; } = [];
@@ -46,7 +48,7 @@ public sealed record OpportunityFilters
     public QueryStringBuilder Query { get; init; } = QueryStringBuilder.Empty;
 
     public bool HasFilters =>
-        Stage.Count + Status.Count + Cpv.Count + Buyer.Count + Region.Count + NoticeType.Count + LegalBasis.Count + Technique.Count + SpecialRegime.Count > 0
+        Stage.Count + Status.Count + Cpv.Count + Buyer.Count + Region.Count + NoticeType.Count + Place.Count + LegalBasis.Count + Technique.Count + SpecialRegime.Count > 0
         || Threshold is not null || Framework is not null
         || MinValue is not null || MaxValue is not null || DeadlineFrom is not null || DeadlineTo is not null
         || Sme || Vcse || Open;
@@ -65,6 +67,7 @@ public sealed record OpportunityFilters
             Buyer = Many(query, "buyer"),
             Region = Many(query, "region"),
             NoticeType = Many(query, "noticeType"),
+            Place = Many(query, "place"),
             LegalBasis = Many(query, "legalBasis"),
             Technique = Many(query, "technique"),
             SpecialRegime = Many(query, "specialRegime"),
@@ -94,6 +97,7 @@ public sealed record OpportunityFilters
         Buyer = Arr(Buyer),
         Region = Arr(Region),
         NoticeType = Arr(NoticeType),
+        Place = Arr(Place),
         LegalBasis = Arr(LegalBasis),
         Technique = Arr(Technique),
         SpecialRegime = Arr(SpecialRegime),

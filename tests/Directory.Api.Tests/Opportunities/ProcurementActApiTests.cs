@@ -129,6 +129,17 @@ public sealed class ProcurementActApiTests(ProcurementActFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Search_NutsCodeOfADeliveryPlace_MatchesItAndThePlacesWithin()
+    {
+        var innerLondon = await Search("place=UKI3&pageSize=100");
+        var yorkshire = await Search("place=uke");
+
+        Assert.Contains("ocds-h6vhtk-0a1b01", Ocids(innerLondon));
+        Assert.DoesNotContain("ocds-h6vhtk-0a1b07", Ocids(innerLondon));
+        Assert.Equal(["ocds-h6vhtk-0a1b07"], Ocids(yorkshire));
+    }
+
+    [Fact]
     public async Task Search_SmeOnlyOnALot_OpportunityIsSmeSuitable()
     {
         var sme = await Search("sme=true&pageSize=100");
@@ -170,7 +181,7 @@ public sealed class ProcurementActApiTests(ProcurementActFixture fixture) : ICla
         var markets = await Search("technique=dynamicMarket&legalBasis=pa2023");
         var belowThreshold = await Search("threshold=below");
 
-        Assert.Equal(["ocds-h6vhtk-0a1b05", "ocds-h6vhtk-0a1b06"], Ocids(markets).Order(StringComparer.Ordinal));
+        Assert.Equal(["ocds-h6vhtk-0a1b05", "ocds-h6vhtk-0a1b06", "ocds-h6vhtk-0a1c14", "ocds-h6vhtk-0a1c16", "ocds-h6vhtk-0a1c17"], Ocids(markets).Order(StringComparer.Ordinal));
         Assert.All(belowThreshold.Items, i => Assert.False(i.Opportunity.AboveThreshold));
         Assert.Contains(markets.Facets.Single(f => f.Name == "legalBasis").Values, v => v.Label == "Procurement Act 2023");
     }

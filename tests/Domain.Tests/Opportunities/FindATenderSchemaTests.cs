@@ -35,7 +35,7 @@ public class FindATenderSchemaTests
                 checkedReleases++;
             }
         }
-        Assert.True(checkedReleases >= 18, $"expected every fixture release, checked {checkedReleases}");
+        Assert.True(checkedReleases >= 24, $"expected every fixture release, checked {checkedReleases}");
     }
 
     [SkippableFact]

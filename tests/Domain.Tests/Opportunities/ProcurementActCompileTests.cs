@@ -168,6 +168,7 @@ public class ProcurementActCompileTests
 
         Assert.Equal(Regions.UkWide, summary.Region);
         Assert.Equal(Regions.All.Order(), summary.Regions.Order());
+        Assert.Equal(["UKC14", "UKC", "UKE"], summary.PlaceCodes);
     }
 
     [Fact]
@@ -213,6 +214,24 @@ public class ProcurementActCompileTests
         Assert.False(ceased.AdmitsSuppliers);
         Assert.Equal("UK15", ceased.NoticeType);
         Assert.False(open.AboveThreshold);
+    }
+
+    [Fact]
+    public void Compile_EveryFixture_EachProcurementActNoticeTypeReadWithItsStageAndName()
+    {
+        var notices = FindATenderFixtures.Files
+            .SelectMany(file => FindATenderFixtures.Releases(Path.GetFileName(file)).GroupBy(r => r.Ocid))
+            .Select(process => OpportunityCompiler.Compile([.. process.Select(r => new StoredRelease(r, "fts"))], new Thirty3.Domain.Cpv.CpvLabelCache()).Detail)
+            .SelectMany(d => d.Notices)
+            .ToList();
+
+        foreach (var type in NoticeTypes.ProcurementAct)
+        {
+            var notice = notices.FirstOrDefault(n => n.NoticeType == type.Code);
+            Assert.True(notice is not null, $"no fixture has a {type.Code} notice");
+            Assert.Equal(type.Stage, notice.Stage);
+            Assert.StartsWith(type.Label, notice.Label, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
