@@ -24,10 +24,13 @@ public static partial class OcdsSampleGenerator
     {
         private static readonly string[] PlanningNotices = ["UK1", "UK2", "UK3"];
 
-        /// <summary>About three in five processes are shaped as Find a Tender publishes them since 24 February 2025.</summary>
+        /// <summary>
+        /// About three in five processes are shaped as Find a Tender publishes them since 24 February
+        /// 2025; Scottish buyers stay under their own regulations, on Public Contracts Scotland.
+        /// </summary>
         private ActPlan? PlanAct(ProcessPlan p, Random rng)
         {
-            if (rng.Next(100) >= 60)
+            if (rng.Next(100) >= 60 || p.Buyer.Region == "Scotland")
             {
                 return null;
             }
