@@ -191,6 +191,8 @@ public abstract class ReleaseIngestTests(DirectoryApiFactory factory) : IDisposa
     public async Task IngestReleases_EveryRealFile_EachReleaseStoredOrRejectedWithReason()
     {
         var root = SharedData.Require();
+        // Below: one search per real process, faster than a client's read limit allows.
+        _factory.ExtraSettings["RateLimits:Enabled"] = "false";
         var client = await _factory.CreatePublisherClientAsync();
         var received = 0;
         var stored = 0;
@@ -211,6 +213,25 @@ public abstract class ReleaseIngestTests(DirectoryApiFactory factory) : IDisposa
         Assert.Equal(received, stored);
         // One process per CF 2015 file, 95 CF 2025 processes (some with several releases), 90 PCS processes.
         Assert.Equal(cf2015Files + 95 + 90, all!.Total);
+
+        // Each real notice is found first by its own title (or tied with one of the same title).
+        var everything = new List<OpportunitySummary>();
+        for (var page = 1; page <= 3; page++)
+        {
+            everything.AddRange((await client.GetFromJsonAsync<OpportunitySearchResult>($"/api/opportunities?pageSize=100&sort=newest&page={page}", DirectoryJson.Options))!.Items.Select(i => i.Opportunity));
+        }
+        Assert.Equal(all.Total, everything.Count);
+        var misses = new List<string>();
+        foreach (var opportunity in everything)
+        {
+            var q = Uri.EscapeDataString(opportunity.Title.Length > 200 ? opportunity.Title[..200] : opportunity.Title);
+            var found = await client.GetFromJsonAsync<OpportunitySearchResult>($"/api/opportunities?q={q}&pageSize=5", DirectoryJson.Options);
+            if (!string.Equals(found!.Items.FirstOrDefault()?.Opportunity.Title, opportunity.Title, StringComparison.OrdinalIgnoreCase))
+            {
+                misses.Add($"{opportunity.Ocid} '{opportunity.Title}' -> '{found.Items.FirstOrDefault()?.Opportunity.Title}'");
+            }
+        }
+        Assert.True(misses.Count == 0, string.Join("\n", misses));
     }
 }
 
