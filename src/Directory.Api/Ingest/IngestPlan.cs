@@ -66,7 +66,7 @@ internal sealed class IngestPlan
     public required List<PlannedRelease> Writes { get; init; }
     public required List<PlannedOpportunity> Opportunities { get; init; }
 
-    public static IngestPlan Make(IReadOnlyList<AcceptedRelease> accepted, int itemCount, StoreSnapshot snapshot, string source, Publisher publisher, ICpvLabels labels)
+    public static IngestPlan Make(IReadOnlyList<AcceptedRelease> accepted, int itemCount, StoreSnapshot snapshot, string source, Publisher publisher, ICpvLabels labels, IOrganisationAliases aliases)
     {
         var results = new IngestItemResult?[itemCount];
         var rejections = new List<PlannedRejection>();
@@ -83,7 +83,7 @@ internal sealed class IngestPlan
         {
             var release = item.Release;
             var owner = snapshot.Opportunities.GetValueOrDefault(release.Ocid)?.BuyerId;
-            var buyer = BuyerOf(release.Json) ?? owner;
+            var buyer = BuyerOf(release.Json, aliases) ?? owner;
             if (!publisher.MayPublishFor(buyer))
             {
                 rejections.Add(new PlannedRejection(item.Index, release.Ocid, release.Id, $"{item.Path}.buyer",
@@ -129,7 +129,7 @@ internal sealed class IngestPlan
         {
             // Releases of this batch are compiled from the objects already parsed, not re-read from their JSON.
             var releases = process.Select(r => r.Fresh is { } fresh ? new StoredRelease(fresh, source) : ToStored(r.Existing!)).ToList();
-            var compiled = OpportunityCompiler.Compile(releases, labels);
+            var compiled = OpportunityCompiler.Compile(releases, labels, aliases);
             opportunities.Add(new PlannedOpportunity(process.Key, compiled, releases.Count,
                 JsonSerializer.Serialize(compiled.Detail, DirectoryJson.Options), compiled.CompiledRelease.ToJsonString()));
         }
@@ -140,17 +140,31 @@ internal sealed class IngestPlan
     /// Every process of the snapshot compiled again from its stored releases, nothing else written:
     /// how opportunities catch up when the compiler learns to read more of what publishers sent.
     /// </summary>
-    public static IngestPlan Recompile(StoreSnapshot snapshot, ICpvLabels labels)
+    public static IngestPlan Recompile(StoreSnapshot snapshot, ICpvLabels labels, IOrganisationAliases aliases)
     {
         var opportunities = new List<PlannedOpportunity>();
         foreach (var process in snapshot.Releases.GroupBy(r => r.Ocid))
         {
             var releases = process.Select(ToStored).ToList();
-            var compiled = OpportunityCompiler.Compile(releases, labels);
+            var compiled = OpportunityCompiler.Compile(releases, labels, aliases);
             opportunities.Add(new PlannedOpportunity(process.Key, compiled, releases.Count,
                 JsonSerializer.Serialize(compiled.Detail, DirectoryJson.Options), compiled.CompiledRelease.ToJsonString()));
         }
         return new IngestPlan { Snapshot = snapshot, Results = [], Rejections = [], Writes = [], Opportunities = opportunities };
+    }
+
+    /// <summary>Every identifier the parties of these releases are published with: what to look up as aliases before compiling.</summary>
+    public static HashSet<string> PartyIdentifiers(IEnumerable<JsonObject> releases)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var release in releases)
+        {
+            foreach (var party in (release["parties"] as JsonArray)?.OfType<JsonObject>() ?? [])
+            {
+                ids.UnionWith(OrganisationIds.CandidateIds(null, party));
+            }
+        }
+        return ids;
     }
 
     internal static StoredRelease ToStored(ReleaseEntity entity)
@@ -160,7 +174,7 @@ internal sealed class IngestPlan
         return new StoredRelease(release, entity.Source);
     }
 
-    private static string? BuyerOf(JsonObject release)
+    private static string? BuyerOf(JsonObject release, IOrganisationAliases aliases)
     {
         if (release["buyer"] is not JsonObject buyer)
         {
@@ -168,6 +182,6 @@ internal sealed class IngestPlan
         }
         var buyerId = buyer["id"]?.ToString();
         var party = (release["parties"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(p => buyerId is not null && p["id"]?.ToString() == buyerId);
-        return OrganisationIds.Resolve(buyer, party).Id;
+        return OrganisationIds.Resolve(buyer, party, aliases).Id;
     }
 }

@@ -10,6 +10,7 @@ using Thirty3.Domain.Cpv;
 using Thirty3.Domain.Ingest;
 using Thirty3.Domain.Ocds;
 using Thirty3.Domain.Opportunities;
+using Thirty3.Domain.Organisations;
 
 namespace Thirty3.DirectoryApi.Ingest;
 
@@ -57,7 +58,9 @@ public sealed partial class ReleaseIngestService(
         // CPU work of a batch, and done here they run while another batch commits. Inside the gate
         // the snapshot is checked against the store; if a concurrent write touched these processes,
         // the plan is made again from what the store holds then.
-        var plan = IngestPlan.Make(accepted, items.Count, await ReadSnapshotAsync(ocids, cancellationToken), source, publisher, labels);
+        var snapshot = await ReadSnapshotAsync(ocids, cancellationToken);
+        var aliases = await ReadAliasesAsync(accepted.Select(a => a.Release.Json), snapshot, cancellationToken);
+        var plan = IngestPlan.Make(accepted, items.Count, snapshot, source, publisher, labels, aliases);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         using (await gate.EnterAsync(cancellationToken))
         {
@@ -65,7 +68,8 @@ public sealed partial class ReleaseIngestService(
             await StoreWriteLock.AcquireAsync(db, cancellationToken);
             if (!await SnapshotStillHoldsAsync(plan.Snapshot, ocids, cancellationToken))
             {
-                plan = IngestPlan.Make(accepted, items.Count, await ReadSnapshotAsync(ocids, cancellationToken), source, publisher, labels);
+                snapshot = await ReadSnapshotAsync(ocids, cancellationToken);
+                plan = IngestPlan.Make(accepted, items.Count, snapshot, source, publisher, labels, await ReadAliasesAsync(accepted.Select(a => a.Release.Json), snapshot, cancellationToken));
             }
             foreach (var refusal in plan.Rejections)
             {
@@ -124,7 +128,8 @@ public sealed partial class ReleaseIngestService(
             {
                 return total;
             }
-            var plan = IngestPlan.Recompile(await ReadSnapshotAsync(ocids, cancellationToken), labels);
+            var snapshot = await ReadSnapshotAsync(ocids, cancellationToken);
+            var plan = IngestPlan.Recompile(snapshot, labels, await ReadAliasesAsync([], snapshot, cancellationToken));
             var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
             using (await gate.EnterAsync(cancellationToken))
             {
@@ -132,7 +137,8 @@ public sealed partial class ReleaseIngestService(
                 await StoreWriteLock.AcquireAsync(db, cancellationToken);
                 if (!await SnapshotStillHoldsAsync(plan.Snapshot, ocids, cancellationToken))
                 {
-                    plan = IngestPlan.Recompile(await ReadSnapshotAsync(ocids, cancellationToken), labels);
+                    snapshot = await ReadSnapshotAsync(ocids, cancellationToken);
+                    plan = IngestPlan.Recompile(snapshot, labels, await ReadAliasesAsync([], snapshot, cancellationToken));
                 }
                 await WriteOpportunitiesAsync(plan, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
@@ -152,6 +158,22 @@ public sealed partial class ReleaseIngestService(
         var releases = await LoadInChunks(ocids, chunk => db.Releases.AsNoTracking().Where(r => chunk.Contains(r.Ocid)).OrderBy(r => r.Id), cancellationToken);
         var opportunities = await LoadInChunks(ocids, chunk => db.Opportunities.AsNoTracking().Where(o => chunk.Contains(o.Ocid)), cancellationToken);
         return new StoreSnapshot(releases, opportunities.ToDictionary(o => o.Ocid));
+    }
+
+    /// <summary>
+    /// The aliases already known for every identifier the parties of a batch (new releases and the
+    /// stored ones of their processes) are published with.
+    /// </summary>
+    private async Task<OrganisationAliasMap> ReadAliasesAsync(IEnumerable<JsonObject> fresh, StoreSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var stored = snapshot.Releases.Select(r => JsonNode.Parse(r.Json) as JsonObject).Where(r => r is not null).Select(r => r!);
+        var identifiers = IngestPlan.PartyIdentifiers(fresh.Concat(stored)).ToList();
+        if (identifiers.Count == 0)
+        {
+            return OrganisationAliasMap.Empty;
+        }
+        var rows = await LoadInChunks(identifiers, chunk => db.OrganisationAliases.AsNoTracking().Where(a => chunk.Contains(a.Alias)), cancellationToken);
+        return new OrganisationAliasMap(rows.ToDictionary(a => a.Alias, a => a.OrganisationId, StringComparer.Ordinal));
     }
 
     /// <summary>Whether the store still holds exactly the snapshot's releases and owners (reads keys and hashes only).</summary>
@@ -194,6 +216,11 @@ public sealed partial class ReleaseIngestService(
         [nameof(OrganisationEntity.Scale)] = table => $"COALESCE(excluded.\"Scale\", {table}.\"Scale\")",
         [nameof(OrganisationEntity.IsBuyer)] = table => $"({table}.\"IsBuyer\" OR excluded.\"IsBuyer\")",
         [nameof(OrganisationEntity.IsSupplier)] = table => $"({table}.\"IsSupplier\" OR excluded.\"IsSupplier\")",
+    };
+
+    private static readonly Dictionary<string, Func<string, string>> AliasKeepsFirst = new()
+    {
+        [nameof(OrganisationAliasEntity.OrganisationId)] = table => $"{table}.\"OrganisationId\"",
     };
 
     private async Task WriteOpportunitiesAsync(IngestPlan plan, long now, CancellationToken cancellationToken)
@@ -247,6 +274,25 @@ public sealed partial class ReleaseIngestService(
                 UpdatedMs = now,
             })],
             OrganisationMerge,
+            cancellationToken);
+        // Every identifier an organisation was published with stands for it from now on; an alias
+        // already taken keeps the organisation it first stood for.
+        var aliasRows = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var planned in plan.Opportunities)
+        {
+            foreach (var (organisationId, identifiers) in planned.Compiled.Identifiers)
+            {
+                // Its own id too: a later notice naming it by that id alone, beside an id the
+                // directory has not seen, must still find it.
+                foreach (var identifier in identifiers.Append(organisationId))
+                {
+                    aliasRows.TryAdd(identifier, organisationId);
+                }
+            }
+        }
+        await bulk.UpsertAsync(
+            [.. aliasRows.Select(a => new OrganisationAliasEntity { Alias = a.Key, OrganisationId = a.Value })],
+            AliasKeepsFirst,
             cancellationToken);
         // Appended in this transaction, under the store write lock: log ids commit in order.
         await bulk.InsertAsync(changes, cancellationToken);

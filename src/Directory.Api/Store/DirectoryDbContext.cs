@@ -14,6 +14,7 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ReleaseEntity> Releases => Set<ReleaseEntity>();
     public DbSet<OpportunityEntity> Opportunities => Set<OpportunityEntity>();
     public DbSet<OrganisationEntity> Organisations => Set<OrganisationEntity>();
+    public DbSet<OrganisationAliasEntity> OrganisationAliases => Set<OrganisationAliasEntity>();
     public DbSet<TechnologyEntity> Technologies => Set<TechnologyEntity>();
     public DbSet<CpvLabelEntity> CpvLabels => Set<CpvLabelEntity>();
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
@@ -45,6 +46,12 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
             e.ToTable("organisations");
             e.HasKey(o => o.Id);
             e.HasIndex(o => o.Name);
+        });
+        modelBuilder.Entity<OrganisationAliasEntity>(e =>
+        {
+            e.ToTable("organisation_aliases");
+            e.HasKey(a => a.Alias);
+            e.HasIndex(a => a.OrganisationId);
         });
         modelBuilder.Entity<TechnologyEntity>(e =>
         {

@@ -47,6 +47,17 @@ public sealed class OrganisationEntity
     public long UpdatedMs { get; set; }
 }
 
+/// <summary>
+/// An identifier an organisation was published with (GB-PPON-…, GB-COH-…), and the directory id it
+/// stands for: the first id it was resolved to is kept, so notices naming the organisation by any
+/// one of its identifiers join one organisation.
+/// </summary>
+public sealed class OrganisationAliasEntity
+{
+    public required string Alias { get; set; }
+    public required string OrganisationId { get; set; }
+}
+
 /// <summary>One technology entry (see <c>TechnologyEntry</c>), stored as its JSON plus the columns queries need.</summary>
 public sealed class TechnologyEntity
 {

@@ -10,11 +10,13 @@ namespace Thirty3.Domain.Opportunities;
 public sealed record StoredRelease(NormalisedRelease Release, string Source);
 
 /// <summary>What compiling a process yields: the opportunity, the organisations it names and the CPV labels it teaches.</summary>
+/// <param name="Identifiers">Every identifier each organisation was published with, by the directory id it resolved to: what the store learns as aliases.</param>
 public sealed record CompiledOpportunity(
     OpportunityDetail Detail,
     JsonObject CompiledRelease,
     IReadOnlyList<OrganisationRef> Organisations,
-    IReadOnlyDictionary<string, string> CpvLabelsSeen);
+    IReadOnlyDictionary<string, string> CpvLabelsSeen,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Identifiers);
 
 /// <summary>
 /// Compiles the releases of one process into an opportunity: the fields SMEs search and filter on,
@@ -24,7 +26,7 @@ public static class OpportunityCompiler
 {
     private const int ExcerptLength = 300;
 
-    public static CompiledOpportunity Compile(IReadOnlyList<StoredRelease> releases, ICpvLabels labels)
+    public static CompiledOpportunity Compile(IReadOnlyList<StoredRelease> releases, ICpvLabels labels, IOrganisationAliases? aliases = null)
     {
         var ordered = releases.OrderBy(r => r.Release.Date).ThenBy(r => r.Release.Id, StringComparer.Ordinal).ToList();
         var compiled = OcdsMerge.Compile(ordered.Select(r => r.Release));
@@ -34,10 +36,21 @@ public static class OpportunityCompiler
 
         var buyerRef = compiled["buyer"] as JsonObject;
         var buyerParty = FindParty(parties, buyerRef) ?? parties.FirstOrDefault(p => HasRole(p, "buyer"));
-        OrganisationRef? buyer = buyerRef is null && buyerParty is null ? null : OrganisationIds.Resolve(buyerRef, buyerParty);
+        var identifiers = new Dictionary<string, IReadOnlyList<string>>();
+        OrganisationRef Resolve(JsonObject? reference, JsonObject? party)
+        {
+            var resolved = OrganisationIds.Resolve(reference, party, aliases);
+            var candidates = OrganisationIds.CandidateIds(reference, party);
+            if (candidates.Count > 0)
+            {
+                identifiers[resolved.Id] = identifiers.TryGetValue(resolved.Id, out var seen) ? [.. seen.Union(candidates)] : candidates;
+            }
+            return resolved;
+        }
+        OrganisationRef? buyer = buyerRef is null && buyerParty is null ? null : Resolve(buyerRef, buyerParty);
 
         var notices = NoticeReader.ReadAll(ordered.Select(r => (r.Release, r.Source)));
-        var awards = AwardReader.Awards(compiled, supplier => OrganisationIds.Resolve(supplier, FindParty(parties, supplier)));
+        var awards = AwardReader.Awards(compiled, supplier => Resolve(supplier, FindParty(parties, supplier)));
         var terminationNotice = notices.LastOrDefault(n => string.Equals(n.NoticeType, NoticeTypes.ContractTermination, StringComparison.OrdinalIgnoreCase))?.Date;
         var contracts = AwardReader.Contracts(compiled, terminationNotice ?? ordered[^1].Release.Date);
         var suppliers = awards.Where(a => a.Status == AwardStatuses.Active).SelectMany(a => a.Suppliers).DistinctBy(s => s.Id).ToList();
@@ -155,7 +168,7 @@ public static class OpportunityCompiler
             organisations.Add(buyer);
         }
         organisations.AddRange(suppliers);
-        return new CompiledOpportunity(detail, compiled, organisations, cpvReader.LabelsSeen);
+        return new CompiledOpportunity(detail, compiled, organisations, cpvReader.LabelsSeen, identifiers);
     }
 
     /// <summary>An opportunity is suitable when the process says so or any of its lots does; unsuitable only when nothing says it is.</summary>

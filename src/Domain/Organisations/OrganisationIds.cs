@@ -14,7 +14,10 @@ namespace Thirty3.Domain.Organisations;
 /// </summary>
 public static class OrganisationIds
 {
-    public static OrganisationRef Resolve(JsonObject? reference, JsonObject? party)
+    public static OrganisationRef Resolve(JsonObject? reference, JsonObject? party) => Resolve(reference, party, null);
+
+    /// <param name="aliases">Identifiers already known to stand for a directory id: the first of the party's identifiers found there decides.</param>
+    public static OrganisationRef Resolve(JsonObject? reference, JsonObject? party, IOrganisationAliases? aliases)
     {
         var name = ReleaseNormaliser.AsString(party?["name"]) ?? ReleaseNormaliser.AsString(reference?["name"]) ?? ReleaseNormaliser.AsString(party?["identifier"]?["legalName"]) ?? "(unnamed)";
         name = name.Trim();
@@ -26,6 +29,17 @@ public static class OrganisationIds
         if (council is not null)
         {
             return new OrganisationRef(council.OrganisationId, council.OfficialName, council.GssCode, scale);
+        }
+
+        if (aliases is not null)
+        {
+            foreach (var candidate in CandidateIds(reference, party))
+            {
+                if (aliases.Find(candidate) is { } known)
+                {
+                    return new OrganisationRef(known, name, null, scale);
+                }
+            }
         }
 
         // One organisation under every id it is published with: a register's number (Companies
@@ -43,6 +57,24 @@ public static class OrganisationIds
             return new OrganisationRef(partyId.Trim(), name, null, scale);
         }
         return new OrganisationRef(NameId(name), name, null, scale);
+    }
+
+    /// <summary>
+    /// Every directory-shaped id a party is published with, the preferred first: its identifier and
+    /// additional identifiers (scheme-prefixed, Companies House numbers padded) and a scheme-prefixed party id.
+    /// </summary>
+    public static IReadOnlyList<string> CandidateIds(JsonObject? reference, JsonObject? party)
+    {
+        var ids = Identifiers(reference, party).Select((id, order) => (id, order))
+            .OrderBy(x => Rank(x.id.Scheme)).ThenBy(x => x.order)
+            .Select(x => Canonical(x.id.Scheme, x.id.Id))
+            .ToList();
+        var partyId = ReleaseNormaliser.AsString(party?["id"]) ?? ReleaseNormaliser.AsString(reference?["id"]);
+        if (partyId is not null && LooksSchemePrefixed(partyId.Trim()) && !ids.Contains(partyId.Trim()))
+        {
+            ids.Add(partyId.Trim());
+        }
+        return ids;
     }
 
     private static readonly string[] RegisterSchemes = ["GB-COH", "GB-CHC", "GB-SC", "GB-NIC", "GB-EDU", "GB-NHS", "GB-UKPRN"];

@@ -184,6 +184,22 @@ namespace Thirty3.DirectoryApi.Store.Migrations.PostgreSql
                     b.ToTable("opportunities", (string)null);
                 });
 
+            modelBuilder.Entity("Thirty3.DirectoryApi.Store.OrganisationAliasEntity", b =>
+                {
+                    b.Property<string>("Alias")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Alias");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("organisation_aliases", (string)null);
+                });
+
             modelBuilder.Entity("Thirty3.DirectoryApi.Store.OrganisationEntity", b =>
                 {
                     b.Property<string>("Id")

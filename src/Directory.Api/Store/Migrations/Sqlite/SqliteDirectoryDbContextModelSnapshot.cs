@@ -177,6 +177,22 @@ namespace Thirty3.DirectoryApi.Store.Migrations.Sqlite
                     b.ToTable("opportunities", (string)null);
                 });
 
+            modelBuilder.Entity("Thirty3.DirectoryApi.Store.OrganisationAliasEntity", b =>
+                {
+                    b.Property<string>("Alias")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Alias");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("organisation_aliases", (string)null);
+                });
+
             modelBuilder.Entity("Thirty3.DirectoryApi.Store.OrganisationEntity", b =>
                 {
                     b.Property<string>("Id")
