@@ -65,6 +65,8 @@ internal sealed class IngestPlan
     /// <summary>Releases written by this batch (new or changed), in first-seen order.</summary>
     public required List<PlannedRelease> Writes { get; init; }
     public required List<PlannedOpportunity> Opportunities { get; init; }
+    /// <summary>The aliases known when it was planned: the ones to write are those not among them.</summary>
+    public required IOrganisationAliases Aliases { get; init; }
 
     public static IngestPlan Make(IReadOnlyList<AcceptedRelease> accepted, int itemCount, StoreSnapshot snapshot, string source, Publisher publisher, ICpvLabels labels, IOrganisationAliases aliases)
     {
@@ -133,7 +135,7 @@ internal sealed class IngestPlan
             opportunities.Add(new PlannedOpportunity(process.Key, compiled, releases.Count,
                 JsonSerializer.Serialize(compiled.Detail, DirectoryJson.Options), compiled.CompiledRelease.ToJsonString()));
         }
-        return new IngestPlan { Snapshot = snapshot, Results = results, Rejections = rejections, Writes = writes, Opportunities = opportunities };
+        return new IngestPlan { Snapshot = snapshot, Results = results, Rejections = rejections, Writes = writes, Opportunities = opportunities, Aliases = aliases };
     }
 
     /// <summary>
@@ -150,7 +152,7 @@ internal sealed class IngestPlan
             opportunities.Add(new PlannedOpportunity(process.Key, compiled, releases.Count,
                 JsonSerializer.Serialize(compiled.Detail, DirectoryJson.Options), compiled.CompiledRelease.ToJsonString()));
         }
-        return new IngestPlan { Snapshot = snapshot, Results = [], Rejections = [], Writes = [], Opportunities = opportunities };
+        return new IngestPlan { Snapshot = snapshot, Results = [], Rejections = [], Writes = [], Opportunities = opportunities, Aliases = aliases };
     }
 
     /// <summary>Every identifier the parties of these releases are published with: what to look up as aliases before compiling.</summary>

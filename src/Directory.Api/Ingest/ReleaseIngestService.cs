@@ -58,37 +58,27 @@ public sealed partial class ReleaseIngestService(
         // CPU work of a batch, and done here they run while another batch commits. Inside the gate
         // the snapshot is checked against the store; if a concurrent write touched these processes,
         // the plan is made again from what the store holds then.
-        var snapshot = await ReadSnapshotAsync(ocids, cancellationToken);
-        var aliases = await ReadAliasesAsync(accepted.Select(a => a.Release.Json), snapshot, cancellationToken);
-        var plan = IngestPlan.Make(accepted, items.Count, snapshot, source, publisher, labels, aliases);
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        using (await gate.EnterAsync(cancellationToken))
+        async Task<IngestPlan> PlanAsync(CancellationToken ct)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await StoreWriteLock.AcquireAsync(db, cancellationToken);
-            if (!await SnapshotStillHoldsAsync(plan.Snapshot, ocids, cancellationToken))
-            {
-                snapshot = await ReadSnapshotAsync(ocids, cancellationToken);
-                plan = IngestPlan.Make(accepted, items.Count, snapshot, source, publisher, labels, await ReadAliasesAsync(accepted.Select(a => a.Release.Json), snapshot, cancellationToken));
-            }
-            foreach (var refusal in plan.Rejections)
+            var snapshot = await ReadSnapshotAsync(ocids, ct);
+            return IngestPlan.Make(accepted, items.Count, snapshot, source, publisher, labels, await ReadAliasesAsync(accepted.Select(a => a.Release.Json), snapshot, ct));
+        }
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var plan = await CommitAsync(await PlanAsync(cancellationToken), ocids, PlanAsync, async committing =>
+        {
+            foreach (var refusal in committing.Rejections)
             {
                 WriteAudit.Refused(logger, publisher, refusal.Buyer, refusal.AuditReason);
-                plan.Results[refusal.Index] = new IngestItemResult(refusal.Index, refusal.Ocid, refusal.ReleaseId, IngestItemStatus.Rejected, refusal.Reason, refusal.Path);
+                committing.Results[refusal.Index] = new IngestItemResult(refusal.Index, refusal.Ocid, refusal.ReleaseId, IngestItemStatus.Rejected, refusal.Reason, refusal.Path);
                 rejections.Add(Rejection(refusal.Ocid, refusal.ReleaseId, refusal.Path, $"[forbidden, key {publisher.KeyId}] {refusal.Reason}", refusal.Node));
             }
-            await WriteReleasesAsync(plan, source, now, cancellationToken);
-            if (plan.Opportunities.Count > 0)
+            await WriteReleasesAsync(committing, source, now, cancellationToken);
+            if (committing.Opportunities.Count > 0)
             {
-                await WriteOpportunitiesAsync(plan, now, cancellationToken);
+                await WriteOpportunitiesAsync(committing, now, cancellationToken);
             }
             db.Rejections.AddRange(rejections);
-            await db.SaveChangesAsync(cancellationToken);
-            await ChangeNotifications.NotifyOnCommitAsync(db, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
-        signal.Notify();
+        }, cancellationToken);
 
         foreach (var result in refused)
         {
@@ -128,25 +118,13 @@ public sealed partial class ReleaseIngestService(
             {
                 return total;
             }
-            var snapshot = await ReadSnapshotAsync(ocids, cancellationToken);
-            var plan = IngestPlan.Recompile(snapshot, labels, await ReadAliasesAsync([], snapshot, cancellationToken));
-            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            using (await gate.EnterAsync(cancellationToken))
+            async Task<IngestPlan> PlanAsync(CancellationToken ct)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await StoreWriteLock.AcquireAsync(db, cancellationToken);
-                if (!await SnapshotStillHoldsAsync(plan.Snapshot, ocids, cancellationToken))
-                {
-                    snapshot = await ReadSnapshotAsync(ocids, cancellationToken);
-                    plan = IngestPlan.Recompile(snapshot, labels, await ReadAliasesAsync([], snapshot, cancellationToken));
-                }
-                await WriteOpportunitiesAsync(plan, now, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await ChangeNotifications.NotifyOnCommitAsync(db, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                db.ChangeTracker.Clear();
+                var snapshot = await ReadSnapshotAsync(ocids, ct);
+                return IngestPlan.Recompile(snapshot, labels, await ReadAliasesAsync([], snapshot, ct));
             }
-            signal.Notify();
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var plan = await CommitAsync(await PlanAsync(cancellationToken), ocids, PlanAsync, committing => WriteOpportunitiesAsync(committing, now, cancellationToken), cancellationToken);
             total += plan.Opportunities.Count;
             after = ocids[^1];
         }
@@ -158,6 +136,31 @@ public sealed partial class ReleaseIngestService(
         var releases = await LoadInChunks(ocids, chunk => db.Releases.AsNoTracking().Where(r => chunk.Contains(r.Ocid)).OrderBy(r => r.Id), cancellationToken);
         var opportunities = await LoadInChunks(ocids, chunk => db.Opportunities.AsNoTracking().Where(o => chunk.Contains(o.Ocid)), cancellationToken);
         return new StoreSnapshot(releases, opportunities.ToDictionary(o => o.Ocid));
+    }
+
+    /// <summary>
+    /// The one write transaction. Under the write gate and the store's write lock, the plan is made
+    /// again if a concurrent write touched its processes since its snapshot was read; then
+    /// <paramref name="write"/> writes it, and the commit wakes every instance's projector.
+    /// </summary>
+    private async Task<IngestPlan> CommitAsync(IngestPlan plan, IReadOnlyList<string> ocids, Func<CancellationToken, Task<IngestPlan>> replan, Func<IngestPlan, Task> write, CancellationToken cancellationToken)
+    {
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await StoreWriteLock.AcquireAsync(db, cancellationToken);
+            if (!await SnapshotStillHoldsAsync(plan.Snapshot, ocids, cancellationToken))
+            {
+                plan = await replan(cancellationToken);
+            }
+            await write(plan);
+            await db.SaveChangesAsync(cancellationToken);
+            await ChangeNotifications.NotifyOnCommitAsync(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        signal.Notify();
+        return plan;
     }
 
     /// <summary>
@@ -284,7 +287,7 @@ public sealed partial class ReleaseIngestService(
             {
                 // Its own id too: a later notice naming it by that id alone, beside an id the
                 // directory has not seen, must still find it.
-                foreach (var identifier in identifiers.Append(organisationId))
+                foreach (var identifier in identifiers.Append(organisationId).Where(i => plan.Aliases.Find(i) is null))
                 {
                     aliasRows.TryAdd(identifier, organisationId);
                 }
