@@ -80,9 +80,15 @@ public sealed class ApiKeyStore(DirectoryDbContext db, TimeProvider clock)
         }
         text = text.Trim();
         var unit = char.ToLowerInvariant(text[^1]);
-        if ("smhd".Contains(unit, StringComparison.Ordinal) && double.TryParse(text[..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0 && n <= 365 * 24 * 3600)
+        if ("smhd".Contains(unit, StringComparison.Ordinal) && double.TryParse(text[..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n))
         {
-            grace = unit switch { 's' => TimeSpan.FromSeconds(n), 'm' => TimeSpan.FromMinutes(n), 'h' => TimeSpan.FromHours(n), _ => TimeSpan.FromDays(n) };
+            // Checked in days before a TimeSpan is made: 20000000d would overflow one.
+            var days = unit switch { 's' => n / 86_400, 'm' => n / 1_440, 'h' => n / 24, _ => n };
+            if (!(days >= 0 && days <= 365))
+            {
+                return false;
+            }
+            grace = TimeSpan.FromDays(days);
         }
         else if (!TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out grace))
         {

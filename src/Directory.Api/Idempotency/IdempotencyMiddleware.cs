@@ -118,6 +118,7 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, ILogger<
     /// <summary>Reads the body (within the ingest size limit) so it can be hashed and then read again by the endpoint.</summary>
     private static async Task<string> BufferAndHashAsync(HttpRequest request, IngestOptions limits, CancellationToken cancellationToken)
     {
+        RequestBodies.AllowConfiguredSize(request, limits);
         if (request.ContentLength > limits.MaxBodyBytes)
         {
             throw new PayloadTooLargeException(limits.MaxBodyBytes);

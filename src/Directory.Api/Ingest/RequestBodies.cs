@@ -48,11 +48,25 @@ public static class RequestBodies
 
     private static Stream Limit(HttpRequest request, IngestOptions limits)
     {
+        AllowConfiguredSize(request, limits);
         if (request.ContentLength > limits.MaxBodyBytes)
         {
             throw new PayloadTooLargeException(limits.MaxBodyBytes);
         }
         return new LengthLimitedStream(request.Body, limits.MaxBodyBytes);
+    }
+
+    /// <summary>
+    /// Makes <see cref="IngestOptions.MaxBodyBytes"/> the limit in force: Kestrel's own cap
+    /// (30,000,000 bytes unless configured) would otherwise refuse bodies the setting allows, before
+    /// the endpoint could say which limit was hit. The length-limited stream enforces ours.
+    /// </summary>
+    public static void AllowConfiguredSize(HttpRequest request, IngestOptions limits)
+    {
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limits.MaxBodyBytes;
+        }
     }
 
     private static void RequireContentType(HttpRequest request, params string[] accepted)

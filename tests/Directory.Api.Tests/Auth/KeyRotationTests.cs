@@ -80,6 +80,9 @@ public sealed class KeyRotationTests : IDisposable
     [Theory]
     [InlineData("/api/admin/keys/nope/rotate", HttpStatusCode.NotFound)]
     [InlineData("/api/admin/keys/nope/rotate?grace=soon", HttpStatusCode.BadRequest)]
+    [InlineData("/api/admin/keys/nope/rotate?grace=20000000d", HttpStatusCode.BadRequest)]
+    [InlineData("/api/admin/keys/nope/rotate?grace=1e300s", HttpStatusCode.BadRequest)]
+    [InlineData("/api/admin/keys/nope/rotate?grace=-1h", HttpStatusCode.BadRequest)]
     public async Task Rotate_UnknownKeyOrBadGrace_4xx(string path, HttpStatusCode expected)
     {
         var admin = await _factory.CreatePublisherClientAsync(admin: true);
