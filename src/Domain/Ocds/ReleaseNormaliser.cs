@@ -21,6 +21,23 @@ public static class ReleaseNormaliser
 {
     public const int MaxOcidLength = 200;
 
+    /// <summary>The first character of <paramref name="ocid"/> that cannot stand in a URL path segment as it is, described; null when there is none.</summary>
+    private static string? UnaddressableCharacter(string ocid)
+    {
+        foreach (var c in ocid)
+        {
+            if (c is '/' or '\\' or '?' or '#')
+            {
+                return $"'{c}'";
+            }
+            if (char.IsControl(c) || char.IsSurrogate(c))
+            {
+                return $"the character U+{(int)c:X4}";
+            }
+        }
+        return null;
+    }
+
     public static (NormalisedRelease? Release, ReleaseProblem? Problem) Normalise(PayloadRelease item)
     {
         if (item.Node is not JsonObject source)
@@ -41,6 +58,12 @@ public static class ReleaseNormaliser
         if (ocid.Length > MaxOcidLength)
         {
             return (null, new ReleaseProblem($"{item.Path}.ocid", $"'ocid' is longer than {MaxOcidLength} characters."));
+        }
+        // An ocid names the opportunity's page and API path (/api/opportunities/{ocid}): one that
+        // could not be opened there is refused rather than stored unreachable.
+        if (UnaddressableCharacter(ocid) is { } bad)
+        {
+            return (null, new ReleaseProblem($"{item.Path}.ocid", $"'ocid' contains {bad}; an ocid must not contain '/', '\\', '?', '#' or control characters, as it is part of the opportunity's address."));
         }
 
         if (WrongShape(source, item.Path) is { } shape)

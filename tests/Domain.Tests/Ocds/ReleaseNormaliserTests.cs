@@ -18,6 +18,19 @@ public class ReleaseNormaliserTests
         Assert.Contains("ocid", problem.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ocds-abc/123", "'/'")]
+    [InlineData("ocds-abc\\u0000123", "U+0000")]
+    [InlineData("ocds-abc?x=1", "'?'")]
+    public void Normalise_OcidThatCannotBeAnAddress_RejectedSayingWhichCharacter(string ocid, string named)
+    {
+        var (release, problem) = Normalise($$"""{"ocid":"{{ocid}}","id":"1","date":"2025-01-01T00:00:00Z"}""");
+
+        Assert.Null(release);
+        Assert.Equal("$.releases[3].ocid", problem!.Path);
+        Assert.Contains(named, problem.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Normalise_UnparseableDate_RejectedWithPath()
     {
