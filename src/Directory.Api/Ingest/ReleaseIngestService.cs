@@ -42,15 +42,26 @@ public sealed partial class ReleaseIngestService(
         var accepted = new List<AcceptedRelease>();
         foreach (var item in items)
         {
-            var (release, problem) = ReleaseNormaliser.Normalise(item);
+            NormalisedRelease? release;
+            ReleaseProblem? problem;
+            string? json = null;
+            try
+            {
+                (release, problem) = ReleaseNormaliser.Normalise(item);
+                json = release?.Json.ToJsonString();
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                // System.Text.Json parses these lazily and throws on first use: refuse this item, keep the batch.
+                (release, problem) = (null, new ReleaseProblem(item.Path, UnreadableReason(e)));
+            }
             if (release is null)
             {
                 refused.Add(new IngestItemResult(item.Index, null, null, IngestItemStatus.Rejected, problem!.Reason, problem.Path));
                 rejections.Add(Rejection(null, null, problem.Path, problem.Reason, item.Node));
                 continue;
             }
-            var json = release.Json.ToJsonString();
-            accepted.Add(new AcceptedRelease(item.Index, item.Path, item.Node, release, json, Hash(json)));
+            accepted.Add(new AcceptedRelease(item.Index, item.Path, item.Node, release, json!, Hash(json!)));
         }
 
         var ocids = accepted.Select(a => a.Release.Ocid).Distinct().ToList();
@@ -96,7 +107,7 @@ public sealed partial class ReleaseIngestService(
             ItemId = id,
             Path = path,
             Reason = reason,
-            Payload = Truncate(node?.ToJsonString(), options.Value.MaxRejectedPayloadChars),
+            Payload = Truncate(SafeJson(node), options.Value.MaxRejectedPayloadChars),
             PublisherName = publisher.Name,
         };
     }
@@ -321,6 +332,27 @@ public sealed partial class ReleaseIngestService(
             result.AddRange(await query([.. chunk]).ToListAsync(cancellationToken));
         }
         return result;
+    }
+
+    /// <summary>What is wrong with a release that parsed as JSON but cannot be used as it is.</summary>
+    private static string UnreadableReason(Exception e) =>
+        e.Message.Contains("UTF-16", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase)
+            ? "A string holds an unpaired surrogate (such as \\ud800 alone), which is not valid Unicode text; send the character whole or leave it out."
+            : e.Message.Contains("same key", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
+                ? $"An object names the same member twice ({e.Message.Split("Key:").ElementAtOrDefault(1)?.Trim() ?? "see the payload"}); each member may appear once."
+                : $"The release cannot be read: {e.Message}";
+
+    /// <summary>The node as JSON for the rejections log, or null when it cannot be written (the reason says why).</summary>
+    private static string? SafeJson(JsonNode? node)
+    {
+        try
+        {
+            return node?.ToJsonString();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
