@@ -20,6 +20,19 @@ internal sealed record AcceptedRelease(int Index, string Path, JsonNode? Node, N
 /// </summary>
 internal sealed record StoreSnapshot(IReadOnlyList<ReleaseEntity> Releases, IReadOnlyDictionary<string, OpportunityEntity> Opportunities)
 {
+    private readonly Dictionary<long, StoredRelease> parsed = [];
+
+    /// <summary>A stored release parsed once per snapshot: the alias look-up and the compiler both read it.</summary>
+    public StoredRelease Parsed(ReleaseEntity entity)
+    {
+        if (!parsed.TryGetValue(entity.Id, out var release))
+        {
+            release = IngestPlan.ToStored(entity);
+            parsed[entity.Id] = release;
+        }
+        return release;
+    }
+
     /// <summary>True when <paramref name="releases"/> and <paramref name="owners"/> (read later) describe the same store state as this snapshot.</summary>
     public bool Matches(IReadOnlyList<(string Ocid, string ReleaseId, string ContentHash)> releases, IReadOnlyList<(string Ocid, string? BuyerId)> owners)
     {
@@ -130,7 +143,7 @@ internal sealed class IngestPlan
         foreach (var process in byKey.Values.Where(r => changed.Contains(r.Ocid)).GroupBy(r => r.Ocid))
         {
             // Releases of this batch are compiled from the objects already parsed, not re-read from their JSON.
-            var releases = process.Select(r => r.Fresh is { } fresh ? new StoredRelease(fresh, source) : ToStored(r.Existing!)).ToList();
+            var releases = process.Select(r => r.Fresh is { } fresh ? new StoredRelease(fresh, source) : snapshot.Parsed(r.Existing!)).ToList();
             var compiled = OpportunityCompiler.Compile(releases, labels, aliases);
             opportunities.Add(new PlannedOpportunity(process.Key, compiled, releases.Count,
                 JsonSerializer.Serialize(compiled.Detail, DirectoryJson.Options), compiled.CompiledRelease.ToJsonString()));
@@ -147,7 +160,7 @@ internal sealed class IngestPlan
         var opportunities = new List<PlannedOpportunity>();
         foreach (var process in snapshot.Releases.GroupBy(r => r.Ocid))
         {
-            var releases = process.Select(ToStored).ToList();
+            var releases = process.Select(snapshot.Parsed).ToList();
             var compiled = OpportunityCompiler.Compile(releases, labels, aliases);
             opportunities.Add(new PlannedOpportunity(process.Key, compiled, releases.Count,
                 JsonSerializer.Serialize(compiled.Detail, DirectoryJson.Options), compiled.CompiledRelease.ToJsonString()));

@@ -180,7 +180,7 @@ public sealed partial class ReleaseIngestService(
     /// </summary>
     private async Task<OrganisationAliasMap> ReadAliasesAsync(IEnumerable<JsonObject> fresh, StoreSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var stored = snapshot.Releases.Select(r => JsonNode.Parse(r.Json) as JsonObject).Where(r => r is not null).Select(r => r!);
+        var stored = snapshot.Releases.Select(r => snapshot.Parsed(r).Release.Json);
         var identifiers = IngestPlan.PartyIdentifiers(fresh.Concat(stored)).ToList();
         if (identifiers.Count == 0)
         {
